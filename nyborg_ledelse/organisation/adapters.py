@@ -1,0 +1,16 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+
+
+class RegisterAccountAdapter(DefaultAccountAdapter):
+    """Accounts come from the leaders register; nobody signs up by themselves."""
+
+    def is_open_for_signup(self, request) -> bool:
+        return False
+
+
+class RegisterSocialAccountAdapter(DefaultSocialAccountAdapter):
+    """Entra ID logs in leaders the register knows (matched by e-mail) and creates nobody."""
+
+    def is_open_for_signup(self, request, sociallogin) -> bool:
+        return False

@@ -1,0 +1,86 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import Department, Leader, RegisterImport
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+class LeaderCreationForm(AdminUserCreationForm):
+    class Meta:
+        model = Leader
+        fields = ["email", "first_name", "last_name", "role"]
+
+
+class LeaderChangeForm(UserChangeForm):
+    class Meta:
+        model = Leader
+        fields = "__all__"
+
+
+@admin.register(Leader)
+class LeaderAdmin(UserAdmin):
+    form = LeaderChangeForm
+    add_form = LeaderCreationForm
+    ordering = ["last_name", "first_name"]
+    list_display = ["email", "full_name", "job_title", "department", "level", "role", "end_date"]
+    list_filter = ["role", "department", "level", "is_active"]
+    search_fields = ["email", "first_name", "last_name", "job_title", "workplace"]
+    autocomplete_fields = ["reports_to", "predecessor", "department"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Person"), {"fields": ["first_name", "last_name", "job_title"]}),
+        (
+            _("Position"),
+            {
+                "fields": [
+                    "department",
+                    "workplace",
+                    "level",
+                    "reports_to",
+                    "predecessor",
+                    "has_budget_responsibility",
+                    "has_staff_responsibility",
+                    "start_date",
+                    "end_date",
+                    "from_register",
+                ]
+            },
+        ),
+        (_("Access"), {"fields": ["role", "is_active", "is_staff", "is_superuser"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "email",
+                    "first_name",
+                    "last_name",
+                    "role",
+                    "usable_password",
+                    "password1",
+                    "password2",
+                ]
+            },
+        ),
+    ]
+
+
+@admin.register(RegisterImport)
+class RegisterImportAdmin(admin.ModelAdmin):
+    list_display = ["file_name", "uploaded_by", "uploaded_at", "applied_at"]
+    exclude = ["content"]
+    readonly_fields = [
+        "file_name",
+        "uploaded_by",
+        "uploaded_at",
+        "applied_by",
+        "applied_at",
+        "summary",
+    ]

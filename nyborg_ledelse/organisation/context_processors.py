@@ -1,0 +1,9 @@
+from django.conf import settings
+
+
+def site(request) -> dict:
+    return {
+        "municipality_name": settings.MUNICIPALITY_NAME,
+        "accessibility_statement_url": settings.ACCESSIBILITY_STATEMENT_URL,
+        "entra_enabled": settings.ENTRA_ENABLED,
+    }

@@ -1,0 +1,22 @@
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+
+class RegisterUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Register file (CSV or XLSX)"),
+        help_text=_("The export from the payroll system, with the documented columns."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("The file must be a CSV or XLSX file."))
+        if upload.size > settings.REGISTER_IMPORT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s.")
+                % {"size": filesizeformat(settings.REGISTER_IMPORT_MAX_BYTES)}
+            )
+        return upload

@@ -1,0 +1,37 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from nyborg_ledelse.organisation.demo import (
+    DEMO_PASSWORD,
+    build_demo_organisation,
+    demo_exists,
+    demo_logins,
+    real_data_exists,
+)
+from nyborg_ledelse.organisation.models import Leader, Role
+
+
+class Command(BaseCommand):
+    help = "Build a realistic demo municipality (refuses a database with real data)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=2026)
+
+    def handle(self, *args, seed: int, **options):
+        if real_data_exists():
+            raise CommandError(
+                _(
+                    "The database holds people outside the demo; the demo is only loaded into an "
+                    "empty database."
+                )
+            )
+        if demo_exists():
+            self.stdout.write(_("The demo data is already loaded."))
+        else:
+            build_demo_organisation(seed=seed)
+            self.stdout.write(
+                _("Demo municipality built: %(count)s people.") % {"count": Leader.objects.count()}
+            )
+        self.stdout.write(_("Demo logins (password: %s):") % DEMO_PASSWORD)
+        for role, leader in demo_logins().items():
+            self.stdout.write(f"  {Role(role).label:<15} {leader.email:<45} {leader.job_title}")

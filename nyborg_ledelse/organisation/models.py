@@ -1,0 +1,213 @@
+"""Who is who in the municipality: departments, leaders, their roles and their manager line."""
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Department(models.Model):
+    """An area of the municipality (afdeling/område); each municipality has its own list."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    LEADER = "leader", _("Leader")
+    CHEF = "chef", _("Chef")
+    DIRECTOR = "director", _("Director")
+    HR = "hr", _("HR")
+    ADMIN = "admin", _("Administrator")
+
+
+CHEF_GROUP_ROLES = (Role.CHEF, Role.DIRECTOR)
+
+
+class LeaderQuerySet(models.QuerySet):
+    def active_on(self, day: datetime.date) -> "LeaderQuerySet":
+        return self.filter(is_active=True).filter(
+            Q(start_date__isnull=True) | Q(start_date__lte=day),
+            Q(end_date__isnull=True) | Q(end_date__gte=day),
+        )
+
+    def active(self) -> "LeaderQuerySet":
+        return self.active_on(timezone.localdate())
+
+    def store_ledergruppe(self) -> "LeaderQuerySet":
+        """Leaders with budget and staff responsibility: each must sit in a group."""
+        return self.active().filter(
+            role=Role.LEADER, has_budget_responsibility=True, has_staff_responsibility=True
+        )
+
+    def chef_group(self) -> "LeaderQuerySet":
+        return self.active().filter(role__in=CHEF_GROUP_ROLES)
+
+
+class LeaderManager(BaseUserManager.from_queryset(LeaderQuerySet)):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields) -> "Leader":
+        if not email:
+            raise ValueError("A leader needs an e-mail address.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields) -> "Leader":
+        fields.update(is_staff=True, is_superuser=True, role=Role.ADMIN)
+        return self.create_user(email, password, **fields)
+
+
+class Leader(AbstractBaseUser, PermissionsMixin):
+    """A person in the leaders register; the e-mail address is the login."""
+
+    email = models.EmailField(_("e-mail"), unique=True)
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("department"),
+        on_delete=models.PROTECT,
+        related_name="leaders",
+        null=True,
+        blank=True,
+    )
+    workplace = models.CharField(_("workplace"), max_length=150, blank=True)
+    level = models.PositiveSmallIntegerField(
+        _("hierarchy level"), null=True, blank=True, help_text=_("1 is the top of the hierarchy.")
+    )
+    reports_to = models.ForeignKey(
+        "self",
+        verbose_name=_("line manager"),
+        on_delete=models.SET_NULL,
+        related_name="direct_reports",
+        null=True,
+        blank=True,
+    )
+    predecessor = models.ForeignKey(
+        "self",
+        verbose_name=_("predecessor"),
+        help_text=_("The leader whose position this leader took over."),
+        on_delete=models.SET_NULL,
+        related_name="successors",
+        null=True,
+        blank=True,
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.LEADER)
+    has_budget_responsibility = models.BooleanField(_("budget responsibility"), default=False)
+    has_staff_responsibility = models.BooleanField(_("staff responsibility"), default=False)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    # Only rows the register import created are marked as leaving when a file no longer has them;
+    # HR and IT accounts made by hand are not in the payroll export.
+    from_register = models.BooleanField(_("from the register import"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(_("Django admin access"), default=False)
+    date_joined = models.DateTimeField(_("created"), default=timezone.now)
+
+    objects = LeaderManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["first_name", "last_name"]
+
+    class Meta:
+        ordering = ["first_name", "last_name"]
+        verbose_name = _("leader")
+        verbose_name_plural = _("leaders")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="leader_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(reports_to=models.F("pk")), name="leader_not_own_manager"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip() or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.first_name
+
+    def has_left(self, day: datetime.date | None = None) -> bool:
+        day = day or timezone.localdate()
+        return self.end_date is not None and self.end_date < day
+
+    # The role checks: every app asks these, nothing else decides who is who.
+    @property
+    def is_chef_group(self) -> bool:
+        return self.role in CHEF_GROUP_ROLES
+
+    @property
+    def is_hr(self) -> bool:
+        return self.role == Role.HR
+
+    @property
+    def is_administrator(self) -> bool:
+        return self.role == Role.ADMIN or self.is_superuser
+
+    @property
+    def in_store_ledergruppe(self) -> bool:
+        return (
+            self.role == Role.LEADER
+            and self.has_budget_responsibility
+            and self.has_staff_responsibility
+            and not self.has_left()
+        )
+
+    @property
+    def manages_register(self) -> bool:
+        return self.is_hr or self.is_administrator
+
+
+class RegisterImport(models.Model):
+    """An uploaded register file, kept from preview to apply so HR applies what they saw."""
+
+    file_name = models.CharField(_("file name"), max_length=255)
+    content = models.BinaryField(_("content"))
+    uploaded_by = models.ForeignKey(
+        Leader, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    applied_by = models.ForeignKey(
+        Leader,
+        verbose_name=_("applied by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    applied_at = models.DateTimeField(_("applied"), null=True, blank=True)
+    summary = models.JSONField(_("summary"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("register import")
+        verbose_name_plural = _("register imports")
+
+    def __str__(self) -> str:
+        return self.file_name

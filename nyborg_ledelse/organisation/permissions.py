@@ -1,0 +1,16 @@
+"""Who may reach the register pages. Views call these first; nothing else decides."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from .models import Leader, RegisterImport
+
+
+def require_register_manager(user: Leader) -> None:
+    if not user.manages_register:
+        raise PermissionDenied
+
+
+def get_register_import_for_user(user: Leader, pk: int) -> RegisterImport:
+    require_register_manager(user)
+    return get_object_or_404(RegisterImport, pk=pk)

@@ -1,0 +1,255 @@
+"""Writes to the leaders register."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Department, Leader, RegisterImport, Role
+from .register_file import RegisterRow, RowError, parse_register
+
+# Fields the register file decides; anything else on a leader is the application's own.
+REGISTER_FIELDS = [
+    "first_name",
+    "last_name",
+    "job_title",
+    "department_id",
+    "workplace",
+    "level",
+    "has_budget_responsibility",
+    "has_staff_responsibility",
+    "role",
+    "start_date",
+    "end_date",
+    "reports_to_id",
+    "predecessor_id",
+]
+# HR and administrator roles are given in the application, never by a payroll file.
+ROLES_THE_FILE_SETS = {Role.LEADER, Role.CHEF, Role.DIRECTOR}
+
+
+class RegisterAlreadyApplied(Exception):
+    pass
+
+
+@dataclass
+class RowChange:
+    row: RegisterRow
+    leader: Leader | None
+    changed_fields: list[str] = field(default_factory=list)
+
+    @property
+    def changed_labels(self) -> list[str]:
+        return [
+            str(Leader._meta.get_field(name.removesuffix("_id")).verbose_name)
+            for name in self.changed_fields
+        ]
+
+
+@dataclass
+class RegisterPlan:
+    """What applying a register file would do, worked out without saving anything."""
+
+    new: list[RowChange] = field(default_factory=list)
+    changed: list[RowChange] = field(default_factory=list)
+    leaving: list[Leader] = field(default_factory=list)
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    today: datetime.date = field(default_factory=timezone.localdate)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+    @property
+    def leaves_many(self) -> bool:
+        """More than a fifth of the register leaving at once is more likely a partial export."""
+        staying = len(self.changed) + self.unchanged
+        return len(self.leaving) > 0.2 * (staying + len(self.leaving))
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.new or self.changed or self.leaving)
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "new": len(self.new),
+            "changed": len(self.changed),
+            "leaving": len(self.leaving),
+            "unchanged": self.unchanged,
+        }
+
+
+def register_plan(*, content: bytes, filename: str) -> RegisterPlan:
+    parsed = parse_register(content, filename)
+    plan = RegisterPlan(errors=list(parsed.errors))
+    rows = parsed.rows
+    departments = {d.name.lower(): d for d in Department.objects.all()}
+    existing = {leader.email: leader for leader in Leader.objects.all()}
+    in_file = {row.email for row in rows}
+    # A manager or predecessor may be a leader in the file or an account made by hand.
+    known = in_file | {email for email, leader in existing.items() if not leader.from_register}
+    known_predecessors = in_file | set(existing)
+
+    for row in rows:
+        if row.department and row.department.lower() not in departments:
+            plan.errors.append(RowError(row.line, _("Unknown department '%s'.") % row.department))
+        if row.manager_email and row.manager_email not in known:
+            plan.errors.append(
+                RowError(
+                    row.line,
+                    _("The manager %s is neither in the file nor in the register.")
+                    % row.manager_email,
+                )
+            )
+        if row.predecessor_email and row.predecessor_email not in known_predecessors:
+            plan.errors.append(
+                RowError(
+                    row.line,
+                    _("The predecessor %s is not in the register.") % row.predecessor_email,
+                )
+            )
+    plan.errors.extend(_manager_cycles(rows, existing))
+    if plan.errors:
+        plan.errors.sort(key=lambda e: e.line)
+        return plan
+
+    # A leader the file is about to create gets a placeholder id that equals no saved one.
+    ids = {email: leader.pk for email, leader in existing.items()}
+    ids.update({row.email: f"new:{row.email}" for row in rows if row.email not in existing})
+    for row in rows:
+        leader = existing.get(row.email)
+        if leader is None:
+            plan.new.append(RowChange(row=row, leader=None))
+            continue
+        wanted = _register_values(row, departments, ids, leader)
+        changed = [name for name, value in wanted.items() if getattr(leader, name) != value]
+        if changed:
+            plan.changed.append(RowChange(row=row, leader=leader, changed_fields=changed))
+        else:
+            plan.unchanged += 1
+    plan.leaving = [
+        leader
+        for email, leader in sorted(existing.items())
+        if leader.from_register and leader.end_date is None and email not in in_file
+    ]
+    return plan
+
+
+def _register_values(
+    row: RegisterRow,
+    departments: dict[str, Department],
+    ids: dict[str, int | str],
+    leader: Leader | None,
+) -> dict:
+    department = departments.get(row.department.lower()) if row.department else None
+    role = row.role
+    if leader is not None and leader.role not in ROLES_THE_FILE_SETS:
+        role = leader.role
+    return {
+        "first_name": row.first_name,
+        "last_name": row.last_name,
+        "job_title": row.job_title,
+        "department_id": department.pk if department else None,
+        "workplace": row.workplace,
+        "level": row.level,
+        "has_budget_responsibility": row.has_budget_responsibility,
+        "has_staff_responsibility": row.has_staff_responsibility,
+        "role": role,
+        "start_date": row.start_date,
+        "end_date": row.end_date,
+        "reports_to_id": ids.get(row.manager_email) if row.manager_email else None,
+        "predecessor_id": ids.get(row.predecessor_email) if row.predecessor_email else None,
+    }
+
+
+def _manager_cycles(rows: list[RegisterRow], existing: dict[str, Leader]) -> list[RowError]:
+    manager_of = {
+        email: leader.reports_to.email
+        for email, leader in existing.items()
+        if leader.reports_to_id and leader.reports_to
+    }
+    manager_of.update({row.email: row.manager_email for row in rows if row.manager_email})
+    line_of = {row.email: row.line for row in rows}
+    in_cycle: set[str] = set()
+    for start in manager_of:
+        seen: list[str] = []
+        email = start
+        while email in manager_of and email not in seen:
+            seen.append(email)
+            email = manager_of[email]
+        if email in seen:
+            in_cycle.update(seen[seen.index(email) :])
+    return [
+        RowError(
+            line_of[email],
+            _("%(email)s is in a manager cycle: %(cycle)s.")
+            % {"email": email, "cycle": " → ".join(_cycle_from(email, manager_of))},
+        )
+        for email in sorted(in_cycle, key=lambda e: line_of.get(e, 0))
+        if email in line_of
+    ]
+
+
+def _cycle_from(email: str, manager_of: dict[str, str]) -> list[str]:
+    cycle = [email]
+    current = manager_of[email]
+    while current != email:
+        cycle.append(current)
+        current = manager_of[current]
+    return [*cycle, email]
+
+
+@transaction.atomic
+def register_apply(*, content: bytes, filename: str) -> RegisterPlan:
+    """Apply a register file in one transaction; a file with any error changes nothing.
+
+    Checked again against the database as it is now, since the preview may be old.
+    """
+    plan = register_plan(content=content, filename=filename)
+    if not plan.is_valid:
+        return plan
+    departments = {d.name.lower(): d for d in Department.objects.all()}
+    touched: dict[str, Leader] = {}
+    # First every leader exists, then the links between them can point anywhere in the file.
+    for change in plan.new:
+        leader = Leader(email=change.row.email, from_register=True)
+        leader.set_unusable_password()
+        touched[change.row.email] = leader
+    for change in plan.changed:
+        touched[change.row.email] = change.leader
+    for leader in touched.values():
+        if leader.pk is None:
+            leader.save()
+    ids = dict(Leader.objects.values_list("email", "pk"))
+    for change in [*plan.new, *plan.changed]:
+        leader = touched[change.row.email]
+        for name, value in _register_values(change.row, departments, ids, leader).items():
+            setattr(leader, name, value)
+        leader.from_register = True
+        leader.full_clean(exclude=["password"])
+        leader.save()
+    for leader in plan.leaving:
+        leader.end_date = plan.today
+        leader.save(update_fields=["end_date"])
+    return plan
+
+
+@transaction.atomic
+def register_import_apply(*, register_import: RegisterImport, by: Leader) -> RegisterPlan:
+    """Apply an uploaded file once; a second click or a second tab changes nothing."""
+    claimed = RegisterImport.objects.filter(pk=register_import.pk, applied_at__isnull=True).update(
+        applied_at=timezone.now(), applied_by=by
+    )
+    if not claimed:
+        raise RegisterAlreadyApplied
+    plan = register_apply(
+        content=bytes(register_import.content), filename=register_import.file_name
+    )
+    if not plan.is_valid:
+        transaction.set_rollback(True)
+        return plan
+    RegisterImport.objects.filter(pk=register_import.pk).update(summary=plan.summary())
+    return plan

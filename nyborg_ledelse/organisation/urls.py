@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "organisation"
+
+urlpatterns = [
+    path("profile/", views.profile, name="profile"),
+    path("register/", views.leader_list, name="leader_list"),
+    path("register/import/", views.register_upload, name="register_upload"),
+    path("register/import/<int:pk>/", views.register_preview, name="register_preview"),
+    path("register/import/<int:pk>/apply/", views.register_apply, name="register_apply"),
+]

@@ -1,0 +1,17 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+
+from nyborg_ledelse.organisation import views as organisation_views
+
+# The Django admin logs in through allauth, with its rate limits and Entra ID.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Ledelsesrum"
+
+urlpatterns = [
+    path("", organisation_views.home, name="home"),
+    path("", include("nyborg_ledelse.organisation.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

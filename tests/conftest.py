@@ -1,0 +1,67 @@
+"""The people every test can ask for by name."""
+
+import pytest
+
+from nyborg_ledelse.organisation.models import Role
+from tests.factories import DepartmentFactory, LeaderFactory
+
+PASSWORD = "korrekt-hest-batteri"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The production hasher is slow on purpose; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def department(db):
+    return DepartmentFactory(name="Børn og Unge")
+
+
+@pytest.fixture
+def director(db):
+    return LeaderFactory(role=Role.DIRECTOR, job_title="Kommunaldirektør", level=1)
+
+
+@pytest.fixture
+def chef(director):
+    return LeaderFactory(role=Role.CHEF, job_title="Skolechef", level=2, reports_to=director)
+
+
+@pytest.fixture
+def leader(chef):
+    """A member of the Store Ledergruppe, reporting to the chef."""
+    return LeaderFactory(job_title="Skoleleder", level=3, reports_to=chef)
+
+
+@pytest.fixture
+def hr(db):
+    return LeaderFactory(
+        role=Role.HR,
+        job_title="HR-konsulent",
+        has_budget_responsibility=False,
+        has_staff_responsibility=False,
+    )
+
+
+@pytest.fixture
+def administrator(db):
+    return LeaderFactory(
+        role=Role.ADMIN,
+        job_title="Systemadministrator",
+        is_staff=True,
+        has_budget_responsibility=False,
+        has_staff_responsibility=False,
+    )
+
+
+@pytest.fixture
+def people(leader, chef, director, hr, administrator):
+    return {
+        "leader": leader,
+        "chef": chef,
+        "director": director,
+        "hr": hr,
+        "administrator": administrator,
+    }

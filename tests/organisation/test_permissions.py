@@ -1,0 +1,88 @@
+import pytest
+from django.urls import reverse
+
+from nyborg_ledelse.organisation.models import RegisterImport
+from tests.permission_matrix import Page, expand, request_as
+
+LOGIN = 302
+REGISTER_MANAGERS = {"hr": 200, "administrator": 200}
+NOT_FOR_LEADERS = {"leader": 403, "chef": 403, "director": 403}
+
+MATRIX = {
+    Page("home"): {
+        "anonymous": LOGIN,
+        "leader": 200,
+        "chef": 200,
+        "director": 200,
+        "hr": 200,
+        "administrator": 200,
+    },
+    Page("organisation:profile"): {
+        "anonymous": LOGIN,
+        "leader": 200,
+        "chef": 200,
+        "director": 200,
+        "hr": 200,
+        "administrator": 200,
+    },
+    Page("organisation:leader_list"): {"anonymous": LOGIN, **NOT_FOR_LEADERS, **REGISTER_MANAGERS},
+    Page("organisation:register_upload"): {
+        "anonymous": LOGIN,
+        **NOT_FOR_LEADERS,
+        **REGISTER_MANAGERS,
+    },
+    Page("organisation:register_preview", (("pk", "register_import"),)): {
+        "anonymous": LOGIN,
+        **NOT_FOR_LEADERS,
+        **REGISTER_MANAGERS,
+    },
+    # A successful apply redirects to the register.
+    Page("organisation:register_apply", (("pk", "register_import"),), "post"): {
+        "anonymous": LOGIN,
+        **NOT_FOR_LEADERS,
+        "hr": 302,
+        "administrator": 302,
+    },
+    # The Django admin is for the administrator only (is_staff); others are sent to its login,
+    # which refuses them (test below).
+    Page("admin:index"): {
+        "anonymous": LOGIN,
+        "leader": 302,
+        "chef": 302,
+        "director": 302,
+        "hr": 302,
+        "administrator": 200,
+    },
+}
+
+
+@pytest.fixture
+def objects(hr):
+    header = (
+        "email;fornavn;efternavn;stilling;afdeling;arbejdssted;niveau;leder_email;"
+        "budgetansvar;personaleansvar"
+    )
+    row = "ny.leder@nyborg.test;Ny;Leder;Leder;Børn og Unge;Skole Øst;3;;ja;ja"
+    register_import = RegisterImport.objects.create(
+        file_name="register.csv", content=f"{header}\n{row}".encode(), uploaded_by=hr
+    )
+    return {"register_import": register_import.pk}
+
+
+@pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))
+def test_each_role_reaches_exactly_its_pages(client, people, objects, page, role, expected):
+    response = request_as(client, people, role, page, objects)
+
+    assert response.status_code == expected
+    if role == "anonymous":
+        landing = client.get(response.url, follow=True)
+        assert landing.request["PATH_INFO"] == reverse("account_login")
+
+
+@pytest.mark.parametrize("role", ["leader", "chef", "director", "hr"])
+def test_the_django_admin_refuses_everyone_but_the_administrator(client, people, role):
+    client.force_login(people[role])
+
+    response = client.get(reverse("admin:index"), follow=True)
+
+    assert response.status_code == 403
