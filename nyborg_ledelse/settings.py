@@ -213,7 +213,7 @@ WHITENOISE_USE_FINDERS = not envbool("STATIC_MANIFEST", False)
 # No external origin at all: everything the pages load is vendored under static/.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
+    "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],

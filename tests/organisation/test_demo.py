@@ -1,0 +1,66 @@
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db.models import Count
+
+from nyborg_ledelse.organisation.models import Leader, Role
+from tests.factories import LeaderFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(capsys):
+    call_command("load_demo")
+    return capsys.readouterr().out
+
+
+def test_the_demo_has_about_130_leaders_across_unequal_departments_and_levels(demo):
+    members = Leader.objects.store_ledergruppe()
+    per_department = sorted(
+        members.values("department").annotate(n=Count("id")).values_list("n", flat=True)
+    )
+
+    assert 120 <= members.count() <= 140
+    assert 6 <= len(per_department) <= 7
+    assert per_department[-1] >= 2 * per_department[0]
+    assert 3 <= members.values("level").distinct().count() <= 4
+
+
+def test_every_demo_leader_has_a_manager_line_up_to_the_top(demo):
+    for leader in Leader.objects.store_ledergruppe():
+        seen = set()
+        while leader.reports_to_id:
+            assert leader.pk not in seen
+            seen.add(leader.pk)
+            leader = leader.reports_to
+        assert leader.role == Role.DIRECTOR
+
+
+def test_the_demo_has_enough_hosts_hr_and_an_administrator(demo):
+    assert Leader.objects.chef_group().count() >= 11
+    assert Leader.objects.filter(role=Role.HR).exists()
+    assert Leader.objects.filter(role=Role.ADMIN, is_staff=True).exists()
+
+
+def test_the_demo_prints_one_login_per_role(demo):
+    for label in ["Leder", "Chef", "Direktør", "HR", "Administrator"]:
+        assert f"  {label}" in demo
+    assert "demo-ledelsesrum" in demo
+
+
+def test_loading_the_demo_twice_changes_nothing(demo, capsys):
+    count = Leader.objects.count()
+
+    call_command("load_demo")
+
+    assert Leader.objects.count() == count
+    assert "allerede indlæst" in capsys.readouterr().out
+
+
+def test_the_demo_refuses_a_database_with_real_people():
+    LeaderFactory(email="rigtig.leder@nyborg.dk")
+
+    with pytest.raises(CommandError, match="uden for demoen"):
+        call_command("load_demo")
+    assert Leader.objects.count() == 1
