@@ -64,9 +64,19 @@ def test_the_navigation_shows_each_role_what_it_may_use(
     assert (reverse("admin:index") in page) is sees_admin
 
 
-def test_english_is_the_second_language(client, leader):
+def test_danish_is_shown_even_to_an_english_browser(client, leader):
     client.force_login(leader)
 
     page = client.get(reverse("home"), headers={"accept-language": "en"}).text
 
+    assert f"Velkommen, {leader.first_name}" in page
+
+
+def test_a_leader_can_choose_english_as_the_second_language(client, leader):
+    client.force_login(leader)
+
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("home")})
+    page = client.get(reverse("home")).text
+
     assert f"Welcome, {leader.first_name}" in page
+    assert '<html lang="en">' in page

@@ -7,7 +7,9 @@ from django.core.exceptions import ImproperlyConfigured
 from nyborg_ledelse.settings import envbool, envint
 
 
-@pytest.mark.parametrize(("value", "expected"), [("1", True), ("yes", True), ("0", False), ("", False)])
+@pytest.mark.parametrize(
+    ("value", "expected"), [("1", True), ("yes", True), ("0", False), ("", False)]
+)
 def test_booleans_from_the_environment(monkeypatch, value, expected):
     monkeypatch.setenv("SOME_FLAG", value)
 

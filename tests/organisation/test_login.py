@@ -69,7 +69,11 @@ def test_a_leader_on_their_last_day_can_still_log_in(client):
 def test_nobody_can_sign_up(client):
     response = client.post(
         reverse("account_signup"),
-        {"email": "ny@nyborg.test", "password1": "et-langt-kodeord-42", "password2": "et-langt-kodeord-42"},
+        {
+            "email": "ny@nyborg.test",
+            "password1": "et-langt-kodeord-42",
+            "password2": "et-langt-kodeord-42",
+        },
     )
 
     assert response.status_code == 200

@@ -1,0 +1,37 @@
+import pytest
+from django.core.management import call_command
+from selenium.webdriver.common.by import By
+
+from nyborg_ledelse.organisation.demo import DEMO_PASSWORD, demo_logins
+from nyborg_ledelse.organisation.models import Role
+from tests.browser.conftest import axe_violations, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_demo_leader_logs_in_and_sees_an_accessible_start_page(browser, live_server):
+    call_command("load_demo", verbosity=0)
+    leader = demo_logins()[Role.LEADER]
+
+    browser.get(live_server.url + "/accounts/login/")
+    assert axe_violations(browser) == []
+
+    log_in(browser, live_server, leader.email, DEMO_PASSWORD)
+
+    heading = browser.find_element(By.TAG_NAME, "h1").text
+    assert heading == f"Velkommen, {leader.first_name}"
+    assert leader.job_title in browser.find_element(By.TAG_NAME, "main").text
+    assert axe_violations(browser) == []
+
+
+def test_hr_sees_the_register_and_the_import_page_without_accessibility_errors(
+    browser, live_server
+):
+    call_command("load_demo", verbosity=0)
+    hr = demo_logins()[Role.HR]
+    log_in(browser, live_server, hr.email, DEMO_PASSWORD)
+
+    for path in ["/register/", "/register/import/"]:
+        browser.get(live_server.url + path)
+        assert browser.find_element(By.TAG_NAME, "h1").text
+        assert axe_violations(browser) == [], path
