@@ -11,8 +11,13 @@ run: install
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install
+test: install node_modules/axe-core
 	$(PY) -m pytest
+
+# axe-core for the browser tests' accessibility check; without npm those tests are skipped.
+node_modules/axe-core: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the browser tests will be skipped"; fi
 
 install: $(STAMP)
 

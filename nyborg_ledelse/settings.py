@@ -59,9 +59,9 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # The municipality this installation serves: shown in the layout and in e-mails.
-MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "Nyborg Kommune")
-ACCESSIBILITY_STATEMENT_URL = os.environ.get(
-    "ACCESSIBILITY_STATEMENT_URL", "https://www.was.digst.dk/nyborg-dk"
+MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME") or "Nyborg Kommune"
+ACCESSIBILITY_STATEMENT_URL = (
+    os.environ.get("ACCESSIBILITY_STATEMENT_URL") or "https://www.was.digst.dk/nyborg-dk"
 )
 
 INSTALLED_APPS = [
@@ -193,7 +193,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

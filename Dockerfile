@@ -1,0 +1,18 @@
+FROM python:3.12-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+RUN apt-get update && apt-get install -y --no-install-recommends gettext \
+    && rm -rf /var/lib/apt/lists/*
+RUN useradd --create-home --uid 1000 ledelsesrum
+WORKDIR /app
+
+COPY pyproject.toml README.md ./
+RUN pip install --no-cache-dir -e .
+COPY . .
+RUN python manage.py compilemessages --locale da --ignore ".venv/*" \
+    && STATIC_MANIFEST=1 python manage.py collectstatic --no-input -v0 \
+    && mkdir -p /app/media && chown ledelsesrum /app/media
+
+USER ledelsesrum
+EXPOSE 8000
+CMD ["gunicorn", "nyborg_ledelse.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
