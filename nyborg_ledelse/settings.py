@@ -127,6 +127,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Opening SQLite costs nothing. The test database is a file, not shared memory, so the
+    # browser tests' server threads each open their own connection.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organisation.Leader"
@@ -209,6 +214,7 @@ STORAGES = {
 }
 # Without collectstatic (quick start, tests) whitenoise serves straight from the source folders.
 WHITENOISE_USE_FINDERS = not envbool("STATIC_MANIFEST", False)
+WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS
 
 # No external origin at all: everything the pages load is vendored under static/.
 SECURE_CSP = {
