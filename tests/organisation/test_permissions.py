@@ -7,24 +7,12 @@ from tests.permission_matrix import Page, expand, request_as
 LOGIN = 302
 REGISTER_MANAGERS = {"hr": 200, "administrator": 200}
 NOT_FOR_LEADERS = {"leader": 403, "chef": 403, "director": 403}
+EVERYONE_LOGGED_IN = {"anonymous": LOGIN, **dict.fromkeys(["leader", "chef", "director"], 200)}
+EVERYONE_LOGGED_IN |= REGISTER_MANAGERS
 
 MATRIX = {
-    Page("home"): {
-        "anonymous": LOGIN,
-        "leader": 200,
-        "chef": 200,
-        "director": 200,
-        "hr": 200,
-        "administrator": 200,
-    },
-    Page("organisation:profile"): {
-        "anonymous": LOGIN,
-        "leader": 200,
-        "chef": 200,
-        "director": 200,
-        "hr": 200,
-        "administrator": 200,
-    },
+    Page("home"): EVERYONE_LOGGED_IN,
+    Page("organisation:profile"): EVERYONE_LOGGED_IN,
     Page("organisation:leader_list"): {"anonymous": LOGIN, **NOT_FOR_LEADERS, **REGISTER_MANAGERS},
     Page("organisation:register_upload"): {
         "anonymous": LOGIN,
