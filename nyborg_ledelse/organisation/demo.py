@@ -155,8 +155,8 @@ class _People:
 
 
 @transaction.atomic
-def build_demo_organisation(*, seed: int = 2026) -> dict[str, Leader]:
-    """Create the demo register; returns one login per role."""
+def build_demo_organisation(*, seed: int = 2026) -> None:
+    """Create the demo register: departments, the manager tree, HR and an administrator."""
     from django.contrib.auth.hashers import make_password
 
     rng = random.Random(seed)
@@ -179,7 +179,6 @@ def build_demo_organisation(*, seed: int = 2026) -> dict[str, Leader]:
             )
         )
 
-    logins: dict[str, Leader] = {Role.DIRECTOR: directors[0]}
     for plan in DEPARTMENTS:
         department = departments[plan.name]
         chefs = [
@@ -195,7 +194,6 @@ def build_demo_organisation(*, seed: int = 2026) -> dict[str, Leader]:
             )
             for title in plan.chefs
         ]
-        logins.setdefault(Role.CHEF, chefs[0])
         counts = [round(plan.leaders * share) for share in LEVEL_SHARES]
         counts[1] += plan.leaders - sum(counts)
         previous_level: list[Leader] = chefs
@@ -222,9 +220,6 @@ def build_demo_organisation(*, seed: int = 2026) -> dict[str, Leader]:
                     )
                 )
             previous_level = current
-        logins.setdefault(
-            Role.LEADER, Leader.objects.filter(department=department, level=3).first()
-        )
         # Coordinators lead people but hold no budget: outside the Store Ledergruppe.
         people.make(
             role=Role.LEADER,
@@ -241,7 +236,7 @@ def build_demo_organisation(*, seed: int = 2026) -> dict[str, Leader]:
     hr_chef = Leader.objects.get(department=hr_department, role=Role.CHEF)
     # HR and IT accounts are made by hand, not by the payroll export.
     for _ in range(2):
-        hr = people.make(
+        people.make(
             role=Role.HR,
             job_title="HR-konsulent",
             department=hr_department,
@@ -250,8 +245,7 @@ def build_demo_organisation(*, seed: int = 2026) -> dict[str, Leader]:
             reports_to=hr_chef,
             from_register=False,
         )
-        logins.setdefault(Role.HR, hr)
-    logins[Role.ADMIN] = people.make(
+    people.make(
         role=Role.ADMIN,
         job_title="Systemadministrator",
         department=hr_department,
@@ -261,7 +255,6 @@ def build_demo_organisation(*, seed: int = 2026) -> dict[str, Leader]:
         is_staff=True,
         from_register=False,
     )
-    return logins
 
 
 def demo_logins() -> dict[str, Leader]:

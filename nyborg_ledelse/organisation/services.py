@@ -87,7 +87,7 @@ def register_plan(*, content: bytes, filename: str) -> RegisterPlan:
     plan = RegisterPlan(errors=list(parsed.errors))
     rows = parsed.rows
     departments = {d.name.lower(): d for d in Department.objects.all()}
-    existing = {leader.email: leader for leader in Leader.objects.all()}
+    existing = {leader.email: leader for leader in Leader.objects.select_related("reports_to")}
     in_file = {row.email for row in rows}
     # A manager or predecessor may be a leader in the file or an account made by hand.
     known = in_file | {email for email, leader in existing.items() if not leader.from_register}
