@@ -212,28 +212,37 @@ def register_apply(*, content: bytes, filename: str) -> RegisterPlan:
     if not plan.is_valid:
         return plan
     departments = {d.name.lower(): d for d in Department.objects.all()}
-    touched: dict[str, Leader] = {}
-    # First every leader exists, then the links between them can point anywhere in the file.
-    for change in plan.new:
-        leader = Leader(email=change.row.email, from_register=True)
-        leader.set_unusable_password()
-        touched[change.row.email] = leader
-    for change in plan.changed:
-        touched[change.row.email] = change.leader
-    for leader in touched.values():
-        if leader.pk is None:
-            leader.save()
     ids = dict(Leader.objects.values_list("email", "pk"))
-    for change in [*plan.new, *plan.changed]:
-        leader = touched[change.row.email]
-        for name, value in _register_values(change.row, departments, ids, leader).items():
-            setattr(leader, name, value)
-        leader.from_register = True
-        leader.full_clean(exclude=["password"])
-        leader.save()
-    for leader in plan.leaving:
-        leader.end_date = plan.today
-        leader.save(update_fields=["end_date"])
+    # Every row was validated by the plan, so new leaders go in bulk (the database still holds
+    # the constraints); their links to other new leaders are set once those have ids.
+    created = []
+    for change in plan.new:
+        leader = Leader(
+            email=change.row.email,
+            from_register=True,
+            **_register_values(change.row, departments, ids, None),
+        )
+        leader.set_unusable_password()
+        created.append(leader)
+    Leader.objects.bulk_create(created, batch_size=500)
+    ids = dict(Leader.objects.values_list("email", "pk"))
+    linked = []
+    for change, leader in zip(plan.new, created, strict=True):
+        links = _register_values(change.row, departments, ids, leader)
+        if (leader.reports_to_id, leader.predecessor_id) != (
+            links["reports_to_id"],
+            links["predecessor_id"],
+        ):
+            leader.reports_to_id = links["reports_to_id"]
+            leader.predecessor_id = links["predecessor_id"]
+            linked.append(leader)
+    Leader.objects.bulk_update(linked, ["reports_to_id", "predecessor_id"], batch_size=500)
+    for change in plan.changed:
+        for name, value in _register_values(change.row, departments, ids, change.leader).items():
+            setattr(change.leader, name, value)
+        change.leader.from_register = True
+        change.leader.save(update_fields=[*change.changed_fields, "from_register"])
+    Leader.objects.filter(pk__in=[leader.pk for leader in plan.leaving]).update(end_date=plan.today)
     return plan
 
 
