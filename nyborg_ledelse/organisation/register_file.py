@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from .models import Role
+from .models import Leader, Role
 
 # The documented columns, in the order of the sample file (docs/register-import.md).
 REQUIRED_COLUMNS = [
@@ -40,6 +40,16 @@ ROLE_WORDS = {
 YES_WORDS = {"ja", "j", "x", "1", "true", "sand"}
 NO_WORDS = {"nej", "n", "", "0", "false", "falsk"}
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
+# The import writes in bulk, so it checks the lengths the leader model holds before it starts.
+TEXT_LIMITS = {
+    column: Leader._meta.get_field(field).max_length
+    for column, field in [
+        ("fornavn", "first_name"),
+        ("efternavn", "last_name"),
+        ("stilling", "job_title"),
+        ("arbejdssted", "workplace"),
+    ]
+}
 
 
 @dataclass
@@ -212,6 +222,12 @@ def _parse_row(line: int, values: dict[str, str]) -> tuple[RegisterRow | None, l
         fail(_("First name and last name must be filled in."))
     if not values.get("afdeling"):
         fail(_("The column '%s' must be filled in.") % "afdeling")
+    for column, limit in TEXT_LIMITS.items():
+        if len(values.get(column, "")) > limit:
+            fail(
+                _("The column '%(column)s' holds more than %(limit)s characters.")
+                % {"column": column, "limit": limit}
+            )
     if email and email == manager_email:
         fail(_("A leader cannot be their own manager."))
 

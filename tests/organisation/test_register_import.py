@@ -241,6 +241,7 @@ def test_a_cycle_through_leaders_already_in_the_register_is_refused():
         (CHEF.replace("jens.toft@", "jens toft@"), "er ikke en e-mailadresse"),
         (CHEF.replace("Jens;Toft", ";Toft"), "Fornavn og efternavn skal udfyldes"),
         (CHEF.replace(";2;;", ";2;jens.toft@nyborg.test;"), "kan ikke være sin egen leder"),
+        (CHEF.replace("Skolechef", "S" * 151), "'stilling' indeholder mere end 150 tegn"),
     ],
 )
 def test_a_bad_value_is_refused_with_its_line(bad_row, fragment):
