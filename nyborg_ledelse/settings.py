@@ -66,6 +66,7 @@ ACCESSIBILITY_STATEMENT_URL = (
 
 INSTALLED_APPS = [
     "nyborg_ledelse.organisation",
+    "nyborg_ledelse.notifications",
     "groups",
     "meetings",
     "topicbank",
@@ -260,6 +261,9 @@ else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Ledelsesrum <ledelsesrum@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+MESSAGE_ID_DOMAIN = os.environ.get("MESSAGE_ID_DOMAIN") or (
+    SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "localhost"
+)
 
 # No broker: every task runs inline in the web process, so the quick start needs no worker.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
@@ -273,6 +277,20 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Longer than any task may run, so Redis does not hand a running task to a second worker.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 3600)}
 CELERY_TASK_TIME_LIMIT = 600
+CELERY_BEAT_SCHEDULE = {
+    "dispatch-due-messages": {
+        "task": "nyborg_ledelse.notifications.tasks.dispatch_due_messages",
+        "schedule": envint("NOTIFICATIONS_DISPATCH_SECONDS", 30),
+    },
+}
+
+NOTIFICATIONS = {
+    "MAX_ATTEMPTS": envint("NOTIFICATIONS_MAX_ATTEMPTS", 5),
+    "RETRY_BASE_SECONDS": envint("NOTIFICATIONS_RETRY_BASE_SECONDS", 60),
+    # Longer than CELERY_TASK_TIME_LIMIT: a claim this old belongs to a worker that is gone.
+    "CLAIM_LEASE_SECONDS": envint("NOTIFICATIONS_CLAIM_LEASE_SECONDS", 900),
+    "DISPATCH_BATCH": envint("NOTIFICATIONS_DISPATCH_BATCH", 5000),
+}
 
 # Uploaded register files: XLSX and CSV exports are small; anything larger is a mistake.
 REGISTER_IMPORT_MAX_BYTES = envint("REGISTER_IMPORT_MAX_BYTES", 5 * 1024 * 1024)

@@ -1,13 +1,18 @@
 """Writes to the leaders register."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nyborg_ledelse.notifications.services import queue_message
+
 from .models import Department, Leader, RegisterImport, Role
+from .notifications import REGISTER_CHANGED
 from .register_file import RegisterRow, RowError, parse_register
 
 # Fields the register file decides; anything else on a leader is the application's own.
@@ -243,7 +248,22 @@ def register_apply(*, content: bytes, filename: str) -> RegisterPlan:
         change.leader.from_register = True
         change.leader.save(update_fields=[*change.changed_fields, "from_register"])
     Leader.objects.filter(pk__in=[leader.pk for leader in plan.leaving]).update(end_date=plan.today)
+    if plan.new or plan.leaving:
+        _tell_hr(plan, version=hashlib.sha256(content).hexdigest()[:16])
     return plan
+
+
+def _tell_hr(plan: RegisterPlan, *, version: str) -> None:
+    new = [f"{c.row.first_name} {c.row.last_name}, {c.row.job_title}" for c in plan.new]
+    leaving = [f"{leader.full_name}, {leader.job_title}" for leader in plan.leaving]
+    for hr in Leader.objects.active().filter(role=Role.HR):
+        queue_message(
+            recipient=hr,
+            kind=REGISTER_CHANGED.key,
+            context={"new": new, "leaving": leaving},
+            url=reverse("organisation:leader_list"),
+            version=version,
+        )
 
 
 @transaction.atomic

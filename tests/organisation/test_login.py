@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from nyborg_ledelse.notifications.models import Message
 from tests.conftest import PASSWORD
 from tests.factories import LeaderFactory
 
@@ -88,9 +89,13 @@ def test_the_login_page_offers_no_sign_up_link(client):
     assert reverse("account_reset_password") in response.text
 
 
-def test_a_password_reset_link_is_sent_by_email(client, leader):
-    client.post(reverse("account_reset_password"), {"email": leader.email})
+def test_a_password_reset_link_is_sent_by_email_through_the_outbox(
+    client, leader, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_reset_password"), {"email": leader.email})
 
+    assert Message.objects.get().recipient == leader
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [leader.email]
     assert "/accounts/password/reset/key/" in mail.outbox[0].body

@@ -1,0 +1,168 @@
+"""Queueing messages: the one service every app calls. Sending lives in delivery.py."""
+
+import datetime
+import uuid
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from . import kinds
+from .models import Delivery, Message, Preference, State
+
+COPENHAGEN = zoneinfo.ZoneInfo("Europe/Copenhagen")
+ACCOUNT_EMAIL = kinds.ACCOUNT.key
+DIGEST_WEEKDAY = 0  # Monday
+DIGEST_HOUR = 7
+
+
+def next_digest_time(after: datetime.datetime) -> datetime.datetime:
+    """Monday 07:00 Copenhagen time, on or after `after`, whatever the daylight-saving offset."""
+    local = after.astimezone(COPENHAGEN)
+    days = (DIGEST_WEEKDAY - local.weekday()) % 7
+    candidate = datetime.datetime.combine(
+        local.date() + datetime.timedelta(days=days), datetime.time(DIGEST_HOUR), COPENHAGEN
+    )
+    if candidate < local:
+        # Arithmetic on an aware datetime keeps the wall time: still 07:00 after a DST change.
+        candidate += datetime.timedelta(days=7)
+    return candidate
+
+
+def delivery_for(user, kind: kinds.MessageKind) -> str:
+    if kind.always_sent:
+        return Delivery.IMMEDIATE
+    preference = Preference.objects.filter(user=user, kind=kind.key).first()
+    return preference.delivery if preference else Delivery.IMMEDIATE
+
+
+def message_key(kind: str, about: models.Model | None, recipient, version: str | int) -> str:
+    about_part = f"{about._meta.label_lower}:{about.pk}" if about is not None else "-"
+    return f"{kind}:{about_part}:{recipient.pk}:{version}"
+
+
+def queue_message(
+    *,
+    recipient,
+    kind: str,
+    about: models.Model | None = None,
+    context: dict | None = None,
+    url: str = "",
+    version: str | int = 1,
+    due_at: datetime.datetime | None = None,
+    attachments: list[dict] | None = None,
+) -> Message | None:
+    """Write the message in the caller's transaction; it is sent only if that commits.
+
+    Queueing the same message twice (same kind, object, recipient and version) returns the first
+    row. Returns None when the recipient has chosen not to get this kind.
+    """
+    message_kind = kinds.get(kind)
+    delivery = delivery_for(recipient, message_kind)
+    if delivery == Delivery.NONE:
+        return None
+    due = due_at or timezone.now()
+    if delivery == Delivery.DIGEST:
+        due = next_digest_time(due)
+    subject, text, html = render_message(message_kind, recipient, {**(context or {}), "url": url})
+    return _queue(
+        key=message_key(kind, about, recipient, version),
+        due=due,
+        delivery=delivery,
+        fields={
+            "recipient": recipient,
+            "to_email": recipient.email,
+            "kind": kind,
+            "about_type": ContentType.objects.get_for_model(about) if about is not None else None,
+            "about_id": about.pk if about is not None else None,
+            "subject": subject,
+            "body_text": text,
+            "body_html": html,
+            "url": url,
+            "attachments": attachments or [],
+        },
+    )
+
+
+def queue_account_email(*, to_email: str, recipient, subject: str, text: str, html: str) -> Message:
+    """allauth's own e-mails (password reset), rendered by allauth, sent through the outbox."""
+    return _queue(
+        key=f"{ACCOUNT_EMAIL}:{to_email}:{uuid.uuid4()}",
+        due=timezone.now(),
+        delivery=Delivery.IMMEDIATE,
+        fields={
+            "recipient": recipient,
+            "to_email": to_email,
+            "kind": ACCOUNT_EMAIL,
+            "subject": subject,
+            "body_text": text,
+            "body_html": html,
+        },
+    )
+
+
+def _queue(*, key: str, due: datetime.datetime, delivery: str, fields: dict) -> Message:
+    message, created = Message.objects.get_or_create(
+        idempotency_key=key, defaults={**fields, "delivery": delivery, "due_at": due}
+    )
+    if created and delivery == Delivery.IMMEDIATE and due <= timezone.now():
+        from .tasks import send_message
+
+        # Straight to a worker (inline without a broker); the beat sweep is the safety net.
+        transaction.on_commit(lambda: send_message.delay(message.pk))
+    return message
+
+
+def render_message(kind: kinds.MessageKind, recipient, context: dict) -> tuple[str, str, str]:
+    context = {
+        "recipient": recipient,
+        "site_url": settings.SITE_URL,
+        "municipality_name": settings.MUNICIPALITY_NAME,
+        **context,
+    }
+    with translation.override(recipient_language(recipient)):
+        subject = render_to_string(f"{kind.template}-subject.txt", context)
+        text = render_to_string(f"{kind.template}.txt", context)
+        html = render_to_string(f"{kind.template}.html", context)
+    return " ".join(subject.split()), text, html
+
+
+def recipient_language(recipient) -> str:
+    return getattr(recipient, "language", "") or settings.LANGUAGE_CODE
+
+
+def cancel_messages(*, kind: str, about: models.Model, reason: str = "") -> int:
+    """Cancel what is still waiting about an object (a moved meeting, a published summary)."""
+    return Message.objects.filter(
+        kind=kind,
+        about_type=ContentType.objects.get_for_model(about),
+        about_id=about.pk,
+        state=State.PENDING,
+    ).update(state=State.CANCELLED, last_error=reason)
+
+
+RETRYABLE = [State.FAILED, State.UNCERTAIN]
+
+
+@transaction.atomic
+def messages_retry(*, messages: models.QuerySet) -> int:
+    """Put failed or uncertain messages back in line (an administrator's decision)."""
+    from .tasks import dispatch_due_messages
+
+    count = messages.filter(state__in=RETRYABLE).update(
+        state=State.PENDING, due_at=timezone.now(), attempts=0, claimed_by="", last_error=""
+    )
+    if count:
+        transaction.on_commit(dispatch_due_messages.delay)
+    return count
+
+
+@transaction.atomic
+def preferences_save(*, user, choices: dict[str, str]) -> None:
+    for kind_key, delivery in choices.items():
+        Preference.objects.update_or_create(
+            user=user, kind=kind_key, defaults={"delivery": delivery}
+        )

@@ -1,0 +1,47 @@
+import pytest
+from django.urls import reverse
+
+from nyborg_ledelse.notifications.models import Message, State
+from tests.permission_matrix import Page, expand, request_as
+
+LOGIN = 302
+EVERYONE = {"anonymous": LOGIN, **dict.fromkeys(["leader", "chef", "director", "hr"], 200)}
+ADMINISTRATORS_ONLY = {
+    "anonymous": LOGIN,
+    **dict.fromkeys(["leader", "chef", "director", "hr"], 403),
+}
+
+MATRIX = {
+    Page("notifications:mine"): {**EVERYONE, "administrator": 200},
+    Page("notifications:preferences"): {**EVERYONE, "administrator": 200},
+    Page("notifications:outbox"): {**ADMINISTRATORS_ONLY, "administrator": 200},
+    # Retrying redirects back to the outbox.
+    Page("notifications:retry", (("pk", "failed"),), "post"): {
+        **ADMINISTRATORS_ONLY,
+        "administrator": 302,
+    },
+    Page("notifications:retry_all", (), "post"): {**ADMINISTRATORS_ONLY, "administrator": 302},
+}
+
+
+@pytest.fixture
+def objects(hr):
+    failed = Message.objects.create(
+        recipient=hr,
+        to_email=hr.email,
+        kind="register_changed",
+        idempotency_key="test:failed",
+        state=State.FAILED,
+        subject="Lederregisteret",
+        body_text="…",
+    )
+    return {"failed": failed.pk}
+
+
+@pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))
+def test_each_role_reaches_exactly_its_pages(client, people, objects, page, role, expected):
+    response = request_as(client, people, role, page, objects)
+
+    assert response.status_code == expected
+    if role == "anonymous":
+        assert response.url.startswith(reverse("account_login"))
