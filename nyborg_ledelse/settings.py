@@ -273,10 +273,14 @@ CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Tasks are short (one e-mail each); a few in hand keep a worker busy between broker round trips.
+CELERY_WORKER_PREFETCH_MULTIPLIER = envint("CELERY_WORKER_PREFETCH_MULTIPLIER", 4)
 # Longer than any task may run, so Redis does not hand a running task to a second worker.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 3600)}
 CELERY_TASK_TIME_LIMIT = 600
+# Celery closes the database connection around every task unless told to reuse it; for
+# one-e-mail tasks, reconnecting cost more than the work.
+CELERY_DB_REUSE_MAX = envint("CELERY_DB_REUSE_MAX", 200)
 CELERY_BEAT_SCHEDULE = {
     "dispatch-due-messages": {
         "task": "nyborg_ledelse.notifications.tasks.dispatch_due_messages",
@@ -290,6 +294,7 @@ NOTIFICATIONS = {
     # Longer than CELERY_TASK_TIME_LIMIT: a claim this old belongs to a worker that is gone.
     "CLAIM_LEASE_SECONDS": envint("NOTIFICATIONS_CLAIM_LEASE_SECONDS", 900),
     "DISPATCH_BATCH": envint("NOTIFICATIONS_DISPATCH_BATCH", 5000),
+    "TASK_BATCH": envint("NOTIFICATIONS_TASK_BATCH", 25),
 }
 
 # Uploaded register files: XLSX and CSV exports are small; anything larger is a mistake.

@@ -10,15 +10,20 @@ administrators instead of being sent again; its stable Message-ID lets mail clie
 if an administrator does choose to retry it.
 """
 
+import contextlib
 import datetime
 import hashlib
 import logging
 import smtplib
+from collections import Counter
 
 from django.conf import settings
+from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import F, Q
+from django.dispatch import receiver
 from django.template.loader import render_to_string
+from django.test.signals import setting_changed
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -29,6 +34,41 @@ from .services import recipient_language
 logger = logging.getLogger(__name__)
 
 SEND_ERRORS = (smtplib.SMTPException, OSError)
+
+# One mail-server connection per worker process, kept open between messages: opening an SMTP
+# session per message costs more than the rest of the sending together.
+_mailer = None
+
+
+@receiver(setting_changed)
+def _forget_mailer(*, setting, **kwargs):
+    global _mailer
+    if setting == "MAILERS":
+        _mailer = None
+
+
+def _deliver(email: EmailMultiAlternatives) -> None:
+    global _mailer
+    if _mailer is None:
+        _mailer = mail.mailers.default
+    try:
+        try:
+            # Opened here, not inside send_messages, which would close what it opened itself.
+            _mailer.open()
+            _mailer.send_messages([email])
+        except smtplib.SMTPServerDisconnected:
+            # The server closed an idle connection before this message began: open a new one.
+            _close_mailer()
+            _mailer.open()
+            _mailer.send_messages([email])
+    except SEND_ERRORS:
+        _close_mailer()  # the next message starts a fresh session
+        raise
+
+
+def _close_mailer() -> None:
+    with contextlib.suppress(*SEND_ERRORS):
+        _mailer.close()
 
 
 def retry_delay(attempts: int) -> datetime.timedelta:
@@ -47,18 +87,25 @@ def _mine(claimer: str, state: str):
     return Message.objects.filter(claimed_by=claimer, state=state)
 
 
-def send_message(message_id: int, *, claimer: str) -> str:
-    if not _claim(Message.objects.filter(pk=message_id, delivery=Delivery.IMMEDIATE), claimer):
-        return "not mine"
-    message = Message.objects.select_related("recipient").get(pk=message_id)
+def send_messages(message_ids: list[int], *, claimer: str) -> Counter:
+    """Send a batch of immediate messages, each at most once; returns what became of them."""
+    _claim(Message.objects.filter(pk__in=message_ids, delivery=Delivery.IMMEDIATE), claimer)
+    outcome = Counter()
+    for message in _mine(claimer, State.CLAIMED).filter(pk__in=message_ids).order_by("pk"):
+        outcome[_send_one(message, claimer)] += 1
+    outcome["not mine"] = len(message_ids) - sum(outcome.values())
+    return outcome
+
+
+def _send_one(message: Message, claimer: str) -> str:
     check = kinds.get(message.kind).still_applies
     if check is not None and not check(message):
-        _mine(claimer, State.CLAIMED).filter(pk=message_id).update(
+        _mine(claimer, State.CLAIMED).filter(pk=message.pk).update(
             state=State.CANCELLED, last_error=_("No longer applied when it fell due.")
         )
         return "cancelled"
     email = build_email(message)
-    return _hand_over(email, Message.objects.filter(pk=message_id), claimer)
+    return _hand_over(email, Message.objects.filter(pk=message.pk), claimer, expected=1)
 
 
 def send_digest(recipient_id: int, *, claimer: str) -> str:
@@ -68,16 +115,16 @@ def send_digest(recipient_id: int, *, claimer: str) -> str:
     if not messages:
         return "not mine"
     email = build_digest(messages)
-    return _hand_over(email, Message.objects.filter(pk__in=[m.pk for m in messages]), claimer)
+    rows = Message.objects.filter(pk__in=[m.pk for m in messages])
+    return _hand_over(email, rows, claimer, expected=len(messages))
 
 
-def _hand_over(email: EmailMultiAlternatives, rows, claimer: str) -> str:
-    expected = rows.count()
+def _hand_over(email: EmailMultiAlternatives, rows, claimer: str, *, expected: int) -> str:
     # The point of no return: from here a crash leaves the rows SENDING (later UNCERTAIN).
     if rows.filter(state=State.CLAIMED, claimed_by=claimer).update(state=State.SENDING) != expected:
         return "not mine"
     try:
-        email.send()
+        _deliver(email)
     except SEND_ERRORS as error:
         _record_failure(rows, claimer, error)
         return "failed"

@@ -1,5 +1,7 @@
 """Queueing messages: the one service every app calls. Sending lives in delivery.py."""
 
+import contextlib
+import contextvars
 import datetime
 import uuid
 import zoneinfo
@@ -104,15 +106,44 @@ def queue_account_email(*, to_email: str, recipient, subject: str, text: str, ht
     )
 
 
+_sending_together: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar(
+    "sending_together", default=None
+)
+
+
+@contextlib.contextmanager
+def sending_together():
+    """Messages queued inside go to the workers in batches when the transaction commits.
+
+    For services that queue many at once (publishing a round); one by one is the default.
+    """
+    collected: list[int] = []
+    token = _sending_together.set(collected)
+    try:
+        yield
+    finally:
+        _sending_together.reset(token)
+    if collected:
+        transaction.on_commit(lambda: _hand_to_workers(collected))
+
+
+def _hand_to_workers(message_ids: list[int]) -> None:
+    from .tasks import hand_to_workers
+
+    hand_to_workers(message_ids)
+
+
 def _queue(*, key: str, due: datetime.datetime, delivery: str, fields: dict) -> Message:
     message, created = Message.objects.get_or_create(
         idempotency_key=key, defaults={**fields, "delivery": delivery, "due_at": due}
     )
     if created and delivery == Delivery.IMMEDIATE and due <= timezone.now():
-        from .tasks import send_message
-
         # Straight to a worker (inline without a broker); the beat sweep is the safety net.
-        transaction.on_commit(lambda: send_message.delay(message.pk))
+        collected = _sending_together.get()
+        if collected is not None:
+            collected.append(message.pk)
+        else:
+            transaction.on_commit(lambda: _hand_to_workers([message.pk]))
     return message
 
 

@@ -14,8 +14,15 @@ def _claimer(task) -> str:
 
 
 @shared_task(bind=True, acks_late=True, ignore_result=True)
-def send_message(self, message_id: int) -> str:
-    return delivery.send_message(message_id, claimer=_claimer(self))
+def send_messages(self, message_ids: list[int]) -> dict[str, int]:
+    return dict(delivery.send_messages(message_ids, claimer=_claimer(self)))
+
+
+def hand_to_workers(message_ids: list[int]) -> None:
+    """One task per batch: a worker claims, sends and records a batch in few round trips."""
+    batch = settings.NOTIFICATIONS["TASK_BATCH"]
+    for start in range(0, len(message_ids), batch):
+        send_messages.delay(message_ids[start : start + batch])
 
 
 @shared_task(bind=True, acks_late=True, ignore_result=True)
@@ -35,8 +42,7 @@ def dispatch_due_messages() -> dict[str, int]:
         .order_by("due_at")
         .values_list("pk", flat=True)[:batch]
     )
-    for message_id in ids:
-        send_message.delay(message_id)
+    hand_to_workers(ids)
     recipients = list(
         due.filter(delivery=Delivery.DIGEST)
         .order_by()

@@ -13,7 +13,7 @@ from kombu import Connection, Exchange, Queue
 
 from nyborg_ledelse.celery import app
 from nyborg_ledelse.notifications.models import Message, State
-from nyborg_ledelse.notifications.tasks import send_message
+from nyborg_ledelse.notifications.tasks import send_messages
 from nyborg_ledelse.organisation.notifications import REGISTER_CHANGED
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -29,13 +29,14 @@ def broker(monkeypatch):
     return f"outbox-test-{uuid.uuid4().hex}"
 
 
-def hand_over(queue: str, messages: list[Message]) -> None:
-    """Publish send_message tasks to Redis, as the queueing transaction or beat would."""
+def hand_over(queue: str, messages: list[Message], *, batch: int = 1) -> None:
+    """Publish send_messages tasks to Redis, as the queueing transaction or beat would."""
     with Connection(REDIS_URL) as broker_connection:
         # Declared first: Redis drops a message published before any worker bound its queue.
         Queue(queue, Exchange(queue, "direct"), routing_key=queue)(broker_connection).declare()
-        for message in messages:
-            send_message.apply_async([message.pk], queue=queue, connection=broker_connection)
+        for start in range(0, len(messages), batch):
+            ids = [message.pk for message in messages[start : start + batch]]
+            send_messages.apply_async([ids], queue=queue, connection=broker_connection)
 
 
 def database_url() -> str:
