@@ -15,6 +15,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -76,6 +77,7 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.conf import settings as django_settings
     from django.db import connection, transaction
     from django.test.utils import setup_databases, teardown_databases
 
@@ -84,6 +86,11 @@ def main() -> None:
     from nyborg_ledelse.notifications.services import queue_message, sending_together
     from nyborg_ledelse.organisation.models import Department, Leader, Role
 
+    if django_settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        # A throwaway file of its own, not the test suite's.
+        django_settings.DATABASES["default"]["TEST"]["NAME"] = str(
+            Path(tempfile.mkdtemp()) / "bench.sqlite3"
+        )
     old_config = setup_databases(verbosity=0, interactive=False)
     worker = None
     try:

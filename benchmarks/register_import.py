@@ -56,11 +56,17 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.conf import settings as django_settings
     from django.test.utils import setup_databases, teardown_databases
 
     from nyborg_ledelse.organisation.models import Department
     from nyborg_ledelse.organisation.services import register_apply, register_plan
 
+    if django_settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        # A throwaway file of its own, not the test suite's.
+        django_settings.DATABASES["default"]["TEST"]["NAME"] = str(
+            Path(tempfile.mkdtemp()) / "bench.sqlite3"
+        )
     old_config = setup_databases(verbosity=0, interactive=False)
     try:
         for name in DEPARTMENTS:

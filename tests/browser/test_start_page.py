@@ -35,3 +35,19 @@ def test_hr_sees_the_register_and_the_import_page_without_accessibility_errors(
         browser.get(live_server.url + path)
         assert browser.find_element(By.TAG_NAME, "h1").text
         assert axe_violations(browser) == [], path
+
+
+def test_the_administrators_outbox_and_a_leaders_messages_are_accessible(browser, live_server):
+    call_command("load_demo", verbosity=0)
+    logins = demo_logins()
+
+    log_in(browser, live_server, logins[Role.ADMIN].email, DEMO_PASSWORD)
+    browser.get(live_server.url + "/outbox/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Udgående beskeder"
+    assert axe_violations(browser) == []
+
+    browser.get(live_server.url + "/messages/preferences/")
+    assert axe_violations(browser) == []
+    browser.get(live_server.url + "/messages/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Mine beskeder"
+    assert axe_violations(browser) == []
