@@ -97,12 +97,19 @@ def send_messages(message_ids: list[int], *, claimer: str) -> Counter:
     return outcome
 
 
-def _send_one(message: Message, claimer: str) -> str:
+def _still_applies(message: Message, claimer: str) -> bool:
+    """A reminder that no longer applies is cancelled when it falls due, never sent stale."""
     check = kinds.get(message.kind).still_applies
-    if check is not None and not check(message):
-        _mine(claimer, State.CLAIMED).filter(pk=message.pk).update(
-            state=State.CANCELLED, last_error=_("No longer applied when it fell due.")
-        )
+    if check is None or check(message):
+        return True
+    _mine(claimer, State.CLAIMED).filter(pk=message.pk).update(
+        state=State.CANCELLED, last_error=_("No longer applied when it fell due.")
+    )
+    return False
+
+
+def _send_one(message: Message, claimer: str) -> str:
+    if not _still_applies(message, claimer):
         return "cancelled"
     email = build_email(message)
     return _hand_over(email, Message.objects.filter(pk=message.pk), claimer, expected=1)
@@ -111,7 +118,11 @@ def _send_one(message: Message, claimer: str) -> str:
 def send_digest(recipient_id: int, *, claimer: str) -> str:
     rows = Message.objects.filter(recipient_id=recipient_id, delivery=Delivery.DIGEST)
     _claim(rows, claimer)
-    messages = list(_mine(claimer, State.CLAIMED).filter(recipient_id=recipient_id))
+    messages = [
+        message
+        for message in _mine(claimer, State.CLAIMED).filter(recipient_id=recipient_id)
+        if _still_applies(message, claimer)
+    ]
     if not messages:
         return "not mine"
     email = build_digest(messages)
