@@ -265,3 +265,16 @@ def test_a_register_import_that_adds_or_removes_leaders_tells_hr(hr, department)
     [message] = Message.objects.filter(kind=KIND)
     assert message.recipient == hr
     assert "Jens Toft, Skolechef" in message.body_text
+
+
+def test_a_stale_reminder_waiting_for_the_digest_is_left_out_of_it(hr, monkeypatch):
+    stale = a_kind(monkeypatch, "test_stale_digest", still_applies=lambda message: False)
+    Preference.objects.create(user=hr, kind=stale.key, delivery=Delivery.DIGEST)
+    message = queue(hr, kind=stale.key)
+
+    with time_machine.travel(message.due_at + datetime.timedelta(seconds=1), tick=False):
+        dispatch_due_messages()
+
+    message.refresh_from_db()
+    assert message.state == State.CANCELLED
+    assert mail.outbox == []
