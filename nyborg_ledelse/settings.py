@@ -299,6 +299,7 @@ NOTIFICATIONS = {
 
 # Uploaded register files: XLSX and CSV exports are small; anything larger is a mistake.
 REGISTER_IMPORT_MAX_BYTES = envint("REGISTER_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+TOPIC_FILE_MAX_BYTES = envint("TOPIC_FILE_MAX_BYTES", 10 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", organisation_views.home, name="home"),
     path("", include("nyborg_ledelse.organisation.urls")),
     path("", include("nyborg_ledelse.notifications.urls")),
+    path("topics/", include("topicbank.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -18,6 +18,7 @@ class PreferencesForm(forms.Form):
                 choices=Delivery.choices,
                 initial=chosen.get(kind.key, Delivery.IMMEDIATE),
                 widget=forms.RadioSelect,
+                required=False,  # a kind left out keeps its current choice
             )
 
 

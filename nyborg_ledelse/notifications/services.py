@@ -194,6 +194,8 @@ def messages_retry(*, messages: models.QuerySet) -> int:
 @transaction.atomic
 def preferences_save(*, user, choices: dict[str, str]) -> None:
     for kind_key, delivery in choices.items():
+        if not delivery:
+            continue
         Preference.objects.update_or_create(
             user=user, kind=kind_key, defaults={"delivery": delivery}
         )

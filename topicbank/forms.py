@@ -1,0 +1,116 @@
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.core.validators import URLValidator
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from .models import State, Tag, Topic
+
+# What a material file may be, and how each kind of file begins.
+FILE_SIGNATURES = {
+    ".pdf": [b"%PDF"],
+    ".docx": [b"PK\x03\x04"],
+    ".pptx": [b"PK\x03\x04"],
+    ".xlsx": [b"PK\x03\x04"],
+    ".png": [b"\x89PNG"],
+    ".jpg": [b"\xff\xd8\xff"],
+    ".jpeg": [b"\xff\xd8\xff"],
+}
+http_url = URLValidator(schemes=["http", "https"], message=_("'%(value)s' is not an http(s) link."))
+
+
+class TopicForm(forms.ModelForm):
+    links = forms.CharField(
+        label=_("Links to articles or video clips"),
+        help_text=_("One link per line, starting with https://"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    file = forms.FileField(
+        label=_("Add a file"),
+        help_text=_("PDF, Word, PowerPoint, Excel or an image."),
+        required=False,
+    )
+    confirm_new = forms.BooleanField(
+        label=_("Yes, this is a new topic"), required=False, widget=forms.HiddenInput
+    )
+
+    class Meta:
+        model = Topic
+        fields = ["title", "description", "agenda_item", "theme", "tags", "speaker", "anonymous"]
+        widgets = {
+            "agenda_item": forms.RadioSelect,
+            "theme": forms.RadioSelect,
+            "tags": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tags"].queryset = Tag.objects.all()
+
+    def clean_title(self) -> str:
+        return " ".join(self.cleaned_data["title"].split())
+
+    def clean_links(self) -> list[str]:
+        links = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
+        for link in links:
+            http_url(link)
+        return links
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return None
+        suffix = Path(upload.name).suffix.lower()
+        if suffix not in FILE_SIGNATURES:
+            raise forms.ValidationError(
+                _("Files of the type '%(type)s' cannot be uploaded.") % {"type": suffix or "?"}
+            )
+        if upload.size > settings.TOPIC_FILE_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s.")
+                % {"size": filesizeformat(settings.TOPIC_FILE_MAX_BYTES)}
+            )
+        head = upload.read(8)
+        upload.seek(0)
+        if not any(head.startswith(signature) for signature in FILE_SIGNATURES[suffix]):
+            raise forms.ValidationError(_("The file's content does not match its type."))
+        return upload
+
+
+class MoveForm(forms.Form):
+    to_state = forms.ChoiceField(label=_("New state"), choices=State.choices)
+    round_name = forms.CharField(
+        label=_("Round"), max_length=100, required=False, help_text=_("For example 'Forår 2027'.")
+    )
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class TopicFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    state = forms.ChoiceField(label=_("State"), required=False)
+    agenda_item = forms.TypedChoiceField(
+        label=_("Agenda item"), required=False, coerce=int, empty_value=None
+    )
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    tag = forms.ModelChoiceField(
+        label=_("Tag"), queryset=Tag.objects.all(), required=False, empty_label=_("All tags")
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("support", _("Most supported")), ("new", _("Newest"))],
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .models import AgendaItem, Theme
+
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", _("All states")), *State.choices]
+        self.fields["agenda_item"].choices = [("", _("All agenda items")), *AgendaItem.choices]
+        self.fields["theme"].choices = [("", _("All themes")), *Theme.choices]
