@@ -6,7 +6,7 @@ from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .models import State, Tag, Topic
+from .models import AgendaItem, State, Tag, Theme, Topic
 
 # What a material file may be, and how each kind of file begins.
 FILE_SIGNATURES = {
@@ -50,6 +50,9 @@ class TopicForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tags"].queryset = Tag.objects.all()
+        # Radio buttons with no empty "choose one" option: the field is required anyway.
+        self.fields["agenda_item"].choices = AgendaItem.choices
+        self.fields["theme"].choices = Theme.choices
 
     def clean_title(self) -> str:
         return " ".join(self.cleaned_data["title"].split())
@@ -108,8 +111,6 @@ class TopicFilterForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from .models import AgendaItem, Theme
-
         super().__init__(*args, **kwargs)
         self.fields["state"].choices = [("", _("All states")), *State.choices]
         self.fields["agenda_item"].choices = [("", _("All agenda items")), *AgendaItem.choices]

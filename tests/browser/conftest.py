@@ -46,6 +46,8 @@ def browser():
         "--disable-sync",
         "--window-size=1280,900",
         "--lang=da",
+        # Bootstrap scrolls smoothly otherwise, and a click could land mid-scroll.
+        "--force-prefers-reduced-motion",
     ]:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
@@ -71,8 +73,24 @@ def axe_violations(driver) -> list[dict]:
 
 def log_in(driver, live_server, email: str, password: str) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     driver.get(live_server.url + "/accounts/login/")
     driver.find_element(By.NAME, "login").send_keys(email)
     driver.find_element(By.NAME, "password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "/accounts/login/" not in d.current_url)
+
+
+def click(driver, element) -> None:
+    """Click as a person would, after scrolling the element into the middle of the window."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
+def wait_for_text(driver, text: str, *, seconds: float = 10) -> None:
+    """Wait until the page's main content shows the text (after a click that loads a page)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, seconds).until(lambda d: text in d.find_element(By.TAG_NAME, "main").text)

@@ -9,6 +9,7 @@ from nyborg_ledelse.organisation.demo import (
     real_data_exists,
 )
 from nyborg_ledelse.organisation.models import Leader, Role
+from topicbank.demo import build_demo_topics
 
 
 class Command(BaseCommand):
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             self.stdout.write(_("The demo data is already loaded."))
         else:
             build_demo_organisation(seed=seed)
+            build_demo_topics(seed=seed)
             self.stdout.write(
                 _("Demo municipality built: %(count)s people.") % {"count": Leader.objects.count()}
             )
