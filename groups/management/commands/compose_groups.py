@@ -1,0 +1,106 @@
+import csv
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from groups.composer import HOST, MEMBER, CompositionError, Person, compose
+
+COLUMNS = ["id", "role", "department", "level", "manager_id", "current_group", "pinned"]
+
+
+class Command(BaseCommand):
+    help = (
+        "Compose or rebalance the cross-cutting groups. Prints one JSON line: "
+        "D, lower_bound, gap, moves, violations, seconds."
+    )
+
+    def add_arguments(self, parser):
+        source = parser.add_mutually_exclusive_group(required=True)
+        source.add_argument("--input", type=Path, help="CSV: " + ",".join(COLUMNS))
+        source.add_argument("--from-db", action="store_true", help="The live leaders register.")
+        parser.add_argument("--output", type=Path, help="CSV written with id,role,group.")
+        parser.add_argument("--groups", type=int)
+        parser.add_argument("--min-size", type=int, default=10)
+        parser.add_argument("--max-size", type=int, default=12)
+        parser.add_argument("--time-limit", type=float, default=30.0)
+        parser.add_argument("--seed", type=int, default=0)
+
+    def handle(self, *args, **options):
+        people = read_people(options["input"]) if options["input"] else people_from_register()
+        try:
+            result = compose(
+                people,
+                groups=options["groups"],
+                min_size=options["min_size"],
+                max_size=options["max_size"],
+                time_limit=options["time_limit"],
+                seed=options["seed"],
+            )
+        except CompositionError as error:
+            raise CommandError("\n".join(error.messages)) from None
+        if options["output"]:
+            with options["output"].open("w", newline="", encoding="utf-8") as out:
+                writer = csv.writer(out)
+                writer.writerow(["id", "role", "group"])
+                for person in people:
+                    writer.writerow([person.id, person.role, result.assignment[person.id]])
+        self.stdout.write(json.dumps(result.summary()))
+
+
+def read_people(path: Path) -> list[Person]:
+    if not path.is_file():
+        raise CommandError(f"Filen {path} findes ikke.")
+    try:
+        rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+    except UnicodeDecodeError:
+        raise CommandError(f"{path} er ikke gemt som UTF-8.") from None
+    if not rows:
+        raise CommandError(f"{path} har ingen rækker.")
+    missing = [column for column in COLUMNS if column not in rows[0]]
+    if missing:
+        raise CommandError(f"Manglende kolonne(r) i {path}: {', '.join(missing)}.")
+    people, errors = [], []
+    for line, row in enumerate(rows, start=2):
+        role, pinned = row["role"].strip(), row["pinned"].strip() or "0"
+        if role not in (MEMBER, HOST):
+            errors.append(f"Linje {line}: rollen skal være member eller host, ikke '{role}'.")
+        if pinned not in ("0", "1"):
+            errors.append(f"Linje {line}: pinned skal være 0 eller 1, ikke '{pinned}'.")
+        people.append(
+            Person(
+                id=row["id"].strip(),
+                role=role,
+                department=row["department"].strip(),
+                level=row["level"].strip(),
+                manager_id=row["manager_id"].strip(),
+                current_group=row["current_group"].strip(),
+                pinned=pinned == "1",
+            )
+        )
+    if errors:
+        raise CommandError("\n".join(errors))
+    return people
+
+
+def people_from_register() -> list[Person]:
+    from nyborg_ledelse.organisation.models import Leader
+
+    members = Leader.objects.store_ledergruppe().select_related("department")
+    hosts = Leader.objects.chef_group()
+    people = [Person(id=str(h.pk), role=HOST) for h in hosts]
+    people += [
+        Person(
+            id=str(m.pk),
+            role=MEMBER,
+            department=m.department.name if m.department else "",
+            level=str(m.level or ""),
+            # Only managers who are themselves placed or host count for the rules.
+            manager_id=str(m.reports_to_id) if m.reports_to_id else "",
+        )
+        for m in members
+    ]
+    # A manager above the chef group (or outside the register) has no seat to clash with.
+    known = {p.id for p in people}
+    return [p if p.manager_id in known else replace(p, manager_id="") for p in people]
