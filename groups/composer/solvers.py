@@ -1,162 +1,26 @@
-"""Composing and rebalancing the cross-cutting groups: a pure function on plain data.
-
-The objective is fixed so results are comparable: for every group g and every department value
-and level value v, with n_v leaders of that value in all, D = Σ_g Σ_v (count_g,v − n_v/G)². Since
-Σ_g count_g,v = n_v, D = S − K with S = Σ_g Σ_v count_g,v² and K = Σ_v n_v²/G a constant, so the
-solver minimises the integer S. The lower bound spreads each value as evenly as integers allow.
-
-Small problems are solved per leader with OR-Tools CP-SAT, every hard constraint in the model.
-Large ones are solved per type (department × level) with CP-SAT, then leaders are seated into
-their type's places by manager line and any clash is repaired by swapping two leaders of the
-same type, which leaves D unchanged.
+"""The solvers: CP-SAT per type warm-started by simulated annealing; CP-SAT per leader when a
+seating by manager line cannot keep every rule.
 """
 
 import math
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-MEMBER, HOST = "member", "host"
+from .problem import CompositionError, Problem, violations
+
 # Up to this many leader × group pairs, a seating that breaks a manager rule is solved again
 # per leader, with every rule in the model.
 INDIVIDUAL_LIMIT = 30_000
+# What the local search manages in a second on the reference machine (2 cores, 2026).
+SEARCH_STEPS_PER_SECOND = 150_000
 
 
-@dataclass(frozen=True)
-class Person:
-    id: str
-    role: str
-    department: str = ""
-    level: str = ""
-    manager_id: str = ""
-    current_group: str = ""
-    pinned: bool = False
-
-
-class CompositionError(ValueError):
-    """The input cannot be composed; each message says what and why, in Danish."""
-
-    def __init__(self, messages: list[str]):
-        super().__init__("\n".join(messages))
-        self.messages = messages
-
-
-@dataclass
-class Composition:
-    assignment: dict[str, str]
-    D: float
-    lower_bound: float
-    gap: float
-    moves: list[tuple[str, str, str]] = field(default_factory=list)
-    violations: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
-    proven_optimal: bool = False
-
-    def summary(self) -> dict:
-        return {
-            "D": round(self.D, 4),
-            "lower_bound": round(self.lower_bound, 4),
-            "gap": round(self.gap, 6),
-            "moves": len(self.moves),
-            "violations": self.violations,
-            "seconds": round(self.seconds, 2),
-        }
-
-
-@dataclass
-class _Problem:
-    members: list[Person]
-    labels: list[str]  # group labels, index = group number in the model
-    host_group: dict[str, int]  # host id → group index
-    lo: int
-    hi: int
-    values: list[list[int]]  # per member: the indices of its department and level values
-    value_counts: list[int]
-    manager_pairs: list[tuple[int, int]]  # (report, manager), both members
-    forbidden: dict[int, set[int]]  # member → groups hosted by their manager
-    current: list[int | None]  # member → current group index, if continuing
-    pinned: list[bool]
-
-    @property
-    def manager_index(self) -> dict[int, int]:
-        if not hasattr(self, "_manager_index"):
-            self._manager_index = dict(self.manager_pairs)
-        return self._manager_index
-
-    @property
-    def G(self) -> int:
-        return len(self.labels)
-
-    def S_min(self) -> int:
-        total = 0
-        for n in self.value_counts:
-            q, r = divmod(n, self.G)
-            total += r * (q + 1) ** 2 + (self.G - r) * q**2
-        return total
-
-    def K(self) -> float:
-        return sum(n * n for n in self.value_counts) / self.G
-
-    def S_of(self, groups: list[int]) -> int:
-        counts = Counter((g, v) for i, g in enumerate(groups) for v in self.values[i])
-        return sum(c * c for c in counts.values())
-
-
-def compose(
-    people: list[Person],
-    *,
-    groups: int | None = None,
-    min_size: int = 10,
-    max_size: int = 12,
-    time_limit: float = 30.0,
-    seed: int = 0,
-    tolerance: float = 0.05,
-) -> Composition:
-    started = time.perf_counter()
-    problem = _prepare(people, groups=groups, min_size=min_size, max_size=max_size)
-    S_min = problem.S_min()
-    rebalancing = any(g is not None for g in problem.current)
-    budget = time_limit / 2 if rebalancing else time_limit
-    best, proven = _solve(problem, time_limit=budget, seed=seed)
-    if rebalancing:
-        limit = math.floor(
-            (1 + tolerance) * (problem.S_of(best) - problem.K()) + problem.K() + 1e-9
-        )
-        kept, _proven = _solve(problem, time_limit=budget, seed=seed, S_limit=limit, hint=best)
-        if kept is not None:
-            best = kept
-            proven = proven and problem.S_of(best) == S_min
-
-    D = problem.S_of(best) - problem.K()
-    bound = S_min - problem.K()
-    assignment = {m.id: problem.labels[g] for m, g in zip(problem.members, best, strict=True)}
-    for host in people:
-        if host.role == HOST:
-            index = problem.host_group.get(host.id)
-            assignment[host.id] = problem.labels[index] if index is not None else ""
-    moves = [
-        (m.id, problem.labels[problem.current[i]], problem.labels[best[i]])
-        for i, m in enumerate(problem.members)
-        if problem.current[i] is not None and problem.current[i] != best[i]
-    ]
-    return Composition(
-        assignment=assignment,
-        D=D,
-        lower_bound=bound,
-        gap=(D - bound) / bound if bound > 1e-9 else (0.0 if D < 1e-9 else math.inf),
-        moves=moves,
-        violations=_violations(problem, best),
-        seconds=time.perf_counter() - started,
-        proven_optimal=proven or problem.S_of(best) == S_min,
-    )
-
-
-def _solve(p: "_Problem", *, time_limit: float, seed: int, S_limit: int | None = None, hint=None):
+def solve(p: "Problem", *, time_limit: float, seed: int, S_limit: int | None = None, hint=None):
     groups, proven = _solve_types(p, time_limit=time_limit, seed=seed, S_limit=S_limit, hint=hint)
     broken = groups is not None and any(
-        _violations(p, groups)[rule] for rule in ("manager_same_group", "manager_hosts_group")
+        violations(p, groups)[rule] for rule in ("manager_same_group", "manager_hosts_group")
     )
     if broken and len(p.members) * p.G <= INDIVIDUAL_LIMIT:
         # Keep the counts (so D) and let CP-SAT seat each leader with every rule in the model.
@@ -177,145 +41,6 @@ def _solve(p: "_Problem", *, time_limit: float, seed: int, S_limit: int | None =
         if seated is not None:
             groups = seated
     return groups, proven
-
-
-def _prepare(people: list[Person], *, groups: int | None, min_size: int, max_size: int) -> _Problem:
-    errors: list[str] = []
-    ids = Counter(p.id for p in people)
-    errors += [f"Id'et {pid} står {n} gange." for pid, n in ids.items() if n > 1]
-    by_id = {p.id: p for p in people}
-    errors += [
-        f"{p.id} har lederen {p.manager_id}, som ikke findes i filen."
-        for p in people
-        if p.manager_id and p.manager_id not in by_id
-    ]
-    errors += [
-        f"{p.id} har en ukendt rolle '{p.role}' (brug member eller host)."
-        for p in people
-        if p.role not in (MEMBER, HOST)
-    ]
-    errors += [
-        f"{p.id} er fastlåst, men har ingen nuværende gruppe."
-        for p in people
-        if p.pinned and not p.current_group
-    ]
-    errors += _cycles(people, by_id)
-    hosts = [p for p in people if p.role == HOST]
-    members = [p for p in people if p.role == MEMBER]
-    if not hosts:
-        errors.append("Der er ingen værter: hver gruppe skal have en chef eller direktør som vært.")
-    G = groups or len(hosts)
-    if hosts and len(hosts) < G:
-        errors.append(f"{G} grupper kræver {G} værter, men der er kun {len(hosts)}.")
-    if G < 1:
-        errors.append("Antallet af grupper skal være mindst 1.")
-    if min_size > max_size:
-        errors.append(
-            f"Mindste gruppestørrelse ({min_size}) er større end den største ({max_size})."
-        )
-    if errors:
-        raise CompositionError(errors)
-    N = len(members)
-    lo, hi = max(min_size, N // G), min(max_size, -(-N // G))
-    if lo > hi:
-        raise CompositionError(
-            [
-                f"{N} ledere kan ikke fordeles på {G} grupper med {min_size}–{max_size} i hver "
-                f"(det kræver mellem {G * min_size} og {G * max_size} ledere)."
-            ]
-        )
-
-    # Hosts keep the group they host; the others take the labels still free.
-    existing = []
-    for host in hosts:
-        if host.current_group and host.current_group not in existing:
-            existing.append(host.current_group)
-    labels = existing[:G]
-    number = 1
-    while len(labels) < G:
-        if str(number) not in labels:
-            labels.append(str(number))
-        number += 1
-    host_group: dict[str, int] = {}
-    free = [g for g in range(G)]
-    for host in hosts:
-        if host.current_group in labels[:G] and labels.index(host.current_group) in free:
-            host_group[host.id] = labels.index(host.current_group)
-            free.remove(host_group[host.id])
-    for host in hosts:
-        if host.id not in host_group and free:
-            host_group[host.id] = free.pop(0)
-
-    value_index: dict[str, int] = {}
-    values = []
-    for m in members:
-        values.append(
-            [
-                value_index.setdefault(f"d:{m.department}", len(value_index)),
-                value_index.setdefault(f"l:{m.level}", len(value_index)),
-            ]
-        )
-    value_counts = [0] * len(value_index)
-    for pair in values:
-        for v in pair:
-            value_counts[v] += 1
-    position = {m.id: i for i, m in enumerate(members)}
-    manager_pairs = [
-        (i, position[m.manager_id]) for i, m in enumerate(members) if m.manager_id in position
-    ]
-    forbidden: dict[int, set[int]] = defaultdict(set)
-    for i, m in enumerate(members):
-        if m.manager_id in host_group:
-            forbidden[i].add(host_group[m.manager_id])
-    # A group can only be filled by leaders whose manager does not host it.
-    for host_id, g in host_group.items():
-        others = sum(1 for i in range(len(members)) if g not in forbidden.get(i, ()))
-        if others < lo:
-            raise CompositionError(
-                [
-                    f"Gruppen hos {host_id} kan ikke fyldes: kun {others} ledere har ikke {host_id} "
-                    f"som nærmeste leder, og gruppen skal have mindst {lo}."
-                ]
-            )
-    current = [
-        labels.index(m.current_group) if m.current_group in labels else None for m in members
-    ]
-    pinned = [m.pinned for m in members]
-    for i, m in enumerate(members):
-        if m.pinned and current[i] is None:
-            raise CompositionError(
-                [f"{m.id} er fastlåst til gruppe {m.current_group}, som ikke har en vært."]
-            )
-    return _Problem(
-        members,
-        labels,
-        host_group,
-        lo,
-        hi,
-        values,
-        value_counts,
-        manager_pairs,
-        dict(forbidden),
-        current,
-        pinned,
-    )
-
-
-def _cycles(people: list[Person], by_id: dict[str, Person]) -> list[str]:
-    errors, done = [], set()
-    for person in people:
-        path, seen = [], set()
-        current = person
-        while current is not None and current.id not in done:
-            if current.id in seen:
-                cycle = path[path.index(current.id) :]
-                errors.append("Ring af ledere: " + " → ".join([*cycle, current.id]) + ".")
-                break
-            seen.add(current.id)
-            path.append(current.id)
-            current = by_id.get(current.manager_id)
-        done.update(seen)
-    return errors
 
 
 def _parameters(solver: cp_model.CpSolver, time_limit: float, seed: int) -> None:
@@ -351,7 +76,7 @@ class _StopAtBound(cp_model.CpSolverSolutionCallback):
 
 
 def _solve_individual(
-    p: _Problem,
+    p: Problem,
     *,
     time_limit: float,
     seed: int,
@@ -417,14 +142,14 @@ def _solve_individual(
     return result, status == cp_model.OPTIMAL
 
 
-def _types(p: _Problem) -> tuple[list[tuple[int, int]], list[int]]:
+def _types(p: Problem) -> tuple[list[tuple[int, int]], list[int]]:
     kinds: dict[tuple[int, int], int] = {}
     of = [kinds.setdefault(tuple(pair), len(kinds)) for pair in p.values]
     return list(kinds), of
 
 
 def _solve_types(
-    p: _Problem,
+    p: Problem,
     *,
     time_limit: float,
     seed: int,
@@ -433,31 +158,46 @@ def _solve_types(
 ):
     kinds, type_of = _types(p)
     if S_limit is not None:
-        start = _current_counts(p, kinds, type_of)
-    elif hint is not None:
-        start = Counter((type_of[i], g) for i, g in enumerate(hint))
-    else:
-        start = _even_counts(p, kinds, type_of)
+        return _rebalance_types(
+            p, kinds, type_of, time_limit=time_limit, seed=seed, S_limit=S_limit
+        )
+    start = (
+        Counter((type_of[i], g) for i, g in enumerate(hint))
+        if hint
+        else _even_counts(p, kinds, type_of)
+    )
     # A fast local search first; CP-SAT, warm-started from it, improves or proves what is left.
     searched = _local_search(
-        p, kinds, type_of, start, seconds=time_limit / 4, seed=seed, S_limit=S_limit
+        p, kinds, type_of, start, seconds=time_limit / 4, seed=seed, S_limit=None
     )
-    if S_limit is None and _S_of_counts(p, kinds, searched) == p.S_min():
+    if _S_of_counts(p, kinds, searched) == p.S_min():
         return _seat(p, type_of, searched), True
-    if S_limit is None:
-        # Most municipalities can reach the bound: try that as a plain feasibility problem.
-        places = _type_model(
-            p, kinds, type_of, searched, time_limit=time_limit / 4, seed=seed, exact=True
-        )
-        if places is not None:
-            return _seat(p, type_of, places), True
+    # Most municipalities can reach the bound: try that as a plain feasibility problem.
     places = _type_model(
-        p, kinds, type_of, searched, time_limit=time_limit / 3, seed=seed, S_limit=S_limit
+        p, kinds, type_of, searched, time_limit=time_limit / 4, seed=seed, exact=True
     )
+    if places is not None:
+        return _seat(p, type_of, places), True
+    places = _type_model(p, kinds, type_of, searched, time_limit=time_limit / 3, seed=seed)
     return _seat(p, type_of, places or searched), False
 
 
-def _S_of_counts(p: _Problem, kinds, counts: Counter) -> int:
+def _rebalance_types(p: Problem, kinds, type_of, *, time_limit: float, seed: int, S_limit: int):
+    """Fewest moves within the limit. Measured on the benchmark: for a municipality's size CP-SAT
+    does best started from where everyone sits now; for thousands it needs the local search's
+    answer as its start."""
+    current = _current_counts(p, kinds, type_of)
+    kwargs = {"seed": seed, "S_limit": S_limit}
+    if len(p.members) * p.G <= INDIVIDUAL_LIMIT:
+        places = _type_model(p, kinds, type_of, current, time_limit=time_limit * 0.8, **kwargs)
+        if places is not None:
+            return _seat(p, type_of, places), False
+    searched = _local_search(p, kinds, type_of, current, seconds=time_limit * 0.4, **kwargs)
+    places = _type_model(p, kinds, type_of, searched, time_limit=time_limit * 0.4, **kwargs)
+    return _seat(p, type_of, places or searched), False
+
+
+def _S_of_counts(p: Problem, kinds, counts: Counter) -> int:
     per_value = Counter()
     for (t, g), n in counts.items():
         for v in kinds[t]:
@@ -465,7 +205,7 @@ def _S_of_counts(p: _Problem, kinds, counts: Counter) -> int:
     return sum(n * n for n in per_value.values())
 
 
-def _current_counts(p: _Problem, kinds, type_of) -> Counter:
+def _current_counts(p: Problem, kinds, type_of) -> Counter:
     """Where everyone sits now, with each newcomer added to the smallest group."""
     counts = Counter(
         (type_of[i], p.current[i]) for i in range(len(p.members)) if p.current[i] is not None
@@ -481,7 +221,7 @@ def _current_counts(p: _Problem, kinds, type_of) -> Counter:
     return counts
 
 
-def _even_counts(p: _Problem, kinds, type_of) -> Counter:
+def _even_counts(p: Problem, kinds, type_of) -> Counter:
     """Each type spread evenly, its extra leaders dealt round the groups so sizes differ by ≤ 1."""
     n_t = Counter(type_of)
     counts: Counter = Counter()
@@ -497,7 +237,7 @@ def _even_counts(p: _Problem, kinds, type_of) -> Counter:
 
 
 def _local_search(
-    p: _Problem, kinds, type_of, start: Counter, *, seconds: float, seed: int, S_limit: int | None
+    p: Problem, kinds, type_of, start: Counter, *, seconds: float, seed: int, S_limit: int | None
 ) -> Counter:
     """Simulated annealing on the counts per type and group, each move's change in O(1).
 
@@ -557,12 +297,15 @@ def _local_search(
 
     best = [row[:] for row in y]
     best_score = current_score = score(S, moved)
-    deadline = time.perf_counter() + seconds
+    # A step budget, not a clock, so the same input and seed give the same result on any machine;
+    # the clock only guards against a machine far slower than this one.
+    budget = int(seconds * SEARCH_STEPS_PER_SECOND)
+    deadline = time.perf_counter() + 3 * seconds
     temperature, steps = 2.0, 0
     while True:
         steps += 1
         if steps % 2000 == 0:
-            if time.perf_counter() > deadline:
+            if steps >= budget or time.perf_counter() > deadline:
                 break
             temperature = max(0.05, temperature * 0.97)
         t, g, h = rng.randrange(T), rng.randrange(G), rng.randrange(G)
@@ -650,7 +393,7 @@ def _type_model(p, kinds, type_of, start: Counter, *, time_limit, seed, S_limit=
 
 
 def _allowed(
-    p: _Problem, i: int, g: int, groups: list[int | None], reports: dict[int, list[int]]
+    p: Problem, i: int, g: int, groups: list[int | None], reports: dict[int, list[int]]
 ) -> bool:
     if g in p.forbidden.get(i, ()):
         return False
@@ -660,7 +403,7 @@ def _allowed(
     return all(groups[r] != g for r in reports.get(i, ()))
 
 
-def _seat(p: _Problem, type_of: list[int], places: dict[tuple[int, int], int]) -> list[int]:
+def _seat(p: Problem, type_of: list[int], places: dict[tuple[int, int], int]) -> list[int]:
     """Seat leaders into their type's places: continuing leaders stay where they can, managers first."""
     N = len(p.members)
     groups: list[int | None] = [None] * N
@@ -700,7 +443,7 @@ def _depth(i: int, manager_of: dict[int, int]) -> int:
 
 
 def _repair(
-    p: _Problem, type_of: list[int], groups: list[int], reports: dict[int, list[int]]
+    p: Problem, type_of: list[int], groups: list[int], reports: dict[int, list[int]]
 ) -> None:
     """Swap a leader who clashes with a leader of the same type elsewhere; D stays the same."""
     by_type = defaultdict(list)
@@ -721,18 +464,3 @@ def _repair(
                 if _allowed(p, i, gj, groups, reports) and _allowed(p, j, gi, groups, reports):
                     break
                 groups[i], groups[j] = gi, gj
-
-
-def _violations(p: _Problem, groups: list[int]) -> dict[str, int]:
-    sizes = Counter(groups)
-    reports: dict[int, list[int]] = defaultdict(list)
-    for report, boss in p.manager_pairs:
-        reports[boss].append(report)
-    return {
-        "size": sum(1 for g in range(p.G) if not p.lo <= sizes[g] <= p.hi),
-        "manager_same_group": sum(
-            1 for report, boss in p.manager_pairs if groups[report] == groups[boss]
-        ),
-        "manager_hosts_group": sum(1 for i, hosted in p.forbidden.items() if groups[i] in hosted),
-        "pinned": sum(1 for i in range(len(groups)) if p.pinned[i] and groups[i] != p.current[i]),
-    }
