@@ -23,6 +23,18 @@ def request_as(client, people: dict, role: str, page: Page, objects: dict):
     return getattr(client, page.method)(page.url(objects))
 
 
+def assert_reaches(
+    client, people: dict, objects: dict, page: Page, role: str, expected: int
+) -> None:
+    """The role gets the expected status; an anonymous visitor always ends on the login page."""
+    response = request_as(client, people, role, page, objects)
+
+    assert response.status_code == expected
+    if role == "anonymous":
+        landing = client.get(response.url, follow=True)
+        assert landing.request["PATH_INFO"] == reverse("account_login")
+
+
 def expand(matrix: dict[Page, dict[str, int]]) -> list[tuple[Page, str, int]]:
     cases = []
     for page, expected in matrix.items():
