@@ -1,6 +1,5 @@
 import csv
 import json
-from dataclasses import replace
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -28,7 +27,12 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=0)
 
     def handle(self, *args, **options):
-        people = read_people(options["input"]) if options["input"] else people_from_register()
+        if options["input"]:
+            people = read_people(options["input"])
+        else:
+            from groups.services import people_from_register
+
+            people = people_from_register()
         try:
             result = compose(
                 people,
@@ -82,25 +86,3 @@ def read_people(path: Path) -> list[Person]:
     if errors:
         raise CommandError("\n".join(errors))
     return people
-
-
-def people_from_register() -> list[Person]:
-    from nyborg_ledelse.organisation.models import Leader
-
-    members = Leader.objects.store_ledergruppe().select_related("department")
-    hosts = Leader.objects.chef_group()
-    people = [Person(id=str(h.pk), role=HOST) for h in hosts]
-    people += [
-        Person(
-            id=str(m.pk),
-            role=MEMBER,
-            department=m.department.name if m.department else "",
-            level=str(m.level or ""),
-            # Only managers who are themselves placed or host count for the rules.
-            manager_id=str(m.reports_to_id) if m.reports_to_id else "",
-        )
-        for m in members
-    ]
-    # A manager above the chef group (or outside the register) has no seat to clash with.
-    known = {p.id for p in people}
-    return [p if p.manager_id in known else replace(p, manager_id="") for p in people]

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from groups.demo import build_demo_groups
 from nyborg_ledelse.organisation.demo import (
     DEMO_PASSWORD,
     build_demo_organisation,
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             self.stdout.write(_("The demo data is already loaded."))
         else:
             build_demo_organisation(seed=seed)
+            build_demo_groups(seed=seed)
             build_demo_topics(seed=seed)
             self.stdout.write(
                 _("Demo municipality built: %(count)s people.") % {"count": Leader.objects.count()}

@@ -1,0 +1,85 @@
+import datetime
+
+import pytest
+from django.db import IntegrityError
+
+from groups.composer import compose
+from groups.models import Group, Membership, Reason
+from groups.services import groups_apply_composition, people_from_register
+from tests.factories import LeaderFactory
+
+pytestmark = pytest.mark.django_db
+MAY = datetime.date(2026, 5, 12)
+AUGUST = datetime.date(2026, 8, 1)
+
+
+@pytest.fixture
+def register(director):
+    chefs = [LeaderFactory(role="chef", level=2, reports_to=director) for _ in range(2)]
+    leaders = [
+        LeaderFactory(
+            department__name=["Børn og Unge", "Teknik og Miljø"][k % 2],
+            level=3 + k % 2,
+            reports_to=chefs[k % 2],
+        )
+        for k in range(33)
+    ]
+    return chefs, leaders
+
+
+def test_applying_a_composition_creates_groups_with_hosts_and_seats_everyone(register):
+    result = compose(people_from_register(), time_limit=5)
+
+    groups_apply_composition(assignment=result.assignment, reason=Reason.COMPOSED, day=MAY)
+
+    assert Group.objects.count() == 3  # the director and both chefs host
+    assert Membership.objects.current().count() == 33
+    for group in Group.objects.all():
+        # Nobody sits in the group their own manager hosts.
+        assert not group.memberships.filter(leader__reports_to=group.host).exists()
+
+
+def test_a_move_keeps_the_history_of_who_sat_where_when(register):
+    result = compose(people_from_register(), time_limit=5)
+    groups_apply_composition(assignment=result.assignment, reason=Reason.COMPOSED, day=MAY)
+    # Someone whose manager does not host the other group, so the move breaks no rule.
+    for moved in Membership.objects.current().select_related("leader", "group"):
+        new_group = (
+            Group.objects.exclude(pk=moved.group_id).exclude(host=moved.leader.reports_to).first()
+        )
+        if new_group:
+            break
+    old_group = moved.group
+    assignment = {**result.assignment, str(moved.leader_id): str(new_group.number)}
+
+    moves = groups_apply_composition(assignment=assignment, reason=Reason.REBALANCED, day=AUGUST)
+
+    assert moves == [(moved.leader_id, old_group.number, new_group.number)]
+    assert moved.leader in old_group.members_on(datetime.date(2026, 6, 1))
+    assert moved.leader not in old_group.members_on(AUGUST)
+    assert moved.leader in new_group.members_on(AUGUST)
+    history = Membership.objects.filter(leader=moved.leader).order_by("joined_on")
+    assert [(m.joined_reason, m.left_reason) for m in history] == [
+        (Reason.COMPOSED, Reason.REBALANCED),
+        (Reason.REBALANCED, ""),
+    ]
+
+
+def test_recomposing_the_live_register_keeps_everyone_where_they_are(register):
+    result = compose(people_from_register(), time_limit=5)
+    groups_apply_composition(assignment=result.assignment, reason=Reason.COMPOSED, day=MAY)
+
+    again = compose(people_from_register(), time_limit=5)
+
+    assert again.moves == []
+    assert groups_apply_composition(assignment=again.assignment, reason=Reason.REBALANCED) == []
+
+
+def test_a_leader_cannot_sit_in_two_groups_at_once(register):
+    chefs, leaders = register
+    first = Group.objects.create(number=1, host=chefs[0])
+    second = Group.objects.create(number=2, host=chefs[1])
+    Membership.objects.create(group=first, leader=leaders[0], joined_reason=Reason.COMPOSED)
+
+    with pytest.raises(IntegrityError):
+        Membership.objects.create(group=second, leader=leaders[0], joined_reason=Reason.COMPOSED)
