@@ -9,7 +9,7 @@ from django.utils import timezone
 from nyborg_ledelse.organisation.models import Leader
 
 from .composer import HOST, MEMBER, Person
-from .models import Group, Membership
+from .models import Group, Membership, Reason
 
 
 def people_from_register() -> list[Person]:
@@ -71,3 +71,51 @@ def groups_apply_composition(
         Membership.objects.create(group=target, leader=person, joined_on=day, joined_reason=reason)
         moves.append((person.pk, seat.group.number if seat else None, target.number))
     return moves
+
+
+@transaction.atomic
+def group_seats_update(*, day: datetime.date | None = None) -> None:
+    """After the register changed: leavers give up their seat, successors take it.
+
+    A newcomer who took over a departed leader's position joins that leader's group by
+    default, and the group's host is told.
+    """
+    from nyborg_ledelse.notifications.services import queue_message
+
+    from .notifications import SUCCESSOR_JOINED
+
+    day = day or timezone.localdate()
+    for seat in Membership.objects.current().select_related("leader"):
+        if seat.leader.has_left(day):
+            Membership.objects.filter(pk=seat.pk).update(
+                left_on=max(seat.leader.end_date, seat.joined_on), left_reason=Reason.LEFT
+            )
+    seated = set(Membership.objects.current().values_list("leader_id", flat=True))
+    newcomers = (
+        Leader.objects.store_ledergruppe().filter(predecessor__isnull=False).exclude(pk__in=seated)
+    )
+    for newcomer in newcomers.select_related("predecessor"):
+        last = (
+            Membership.objects.filter(leader=newcomer.predecessor)
+            .select_related("group__host")
+            .order_by("-joined_on", "-pk")
+            .first()
+        )
+        if last is None:
+            continue
+        Membership.objects.create(
+            group=last.group,
+            leader=newcomer,
+            joined_on=max(day, newcomer.start_date or day),
+            joined_reason=Reason.SUCCESSOR,
+        )
+        queue_message(
+            recipient=last.group.host,
+            kind=SUCCESSOR_JOINED.key,
+            about=newcomer,
+            context={
+                "newcomer": newcomer,
+                "predecessor": newcomer.predecessor,
+                "group": last.group,
+            },
+        )

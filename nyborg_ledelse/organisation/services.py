@@ -250,6 +250,10 @@ def register_apply(*, content: bytes, filename: str) -> RegisterPlan:
     Leader.objects.filter(pk__in=[leader.pk for leader in plan.leaving]).update(end_date=plan.today)
     if plan.new or plan.leaving:
         _tell_hr(plan, version=hashlib.sha256(content).hexdigest()[:16])
+    # The groups follow the register: leavers' seats end, successors take them.
+    from groups.services import group_seats_update
+
+    group_seats_update(day=plan.today)
     return plan
 
 

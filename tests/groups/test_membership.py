@@ -83,3 +83,32 @@ def test_a_leader_cannot_sit_in_two_groups_at_once(register):
 
     with pytest.raises(IntegrityError):
         Membership.objects.create(group=second, leader=leaders[0], joined_reason=Reason.COMPOSED)
+
+
+def test_a_successor_takes_the_departed_leaders_seat_and_the_host_is_told(register):
+    from nyborg_ledelse.notifications.models import Message
+    from nyborg_ledelse.organisation.services import register_apply
+    from tests.organisation.test_register_import import HEADER, csv_file
+
+    chefs, leaders = register
+    result = compose(people_from_register(), time_limit=5)
+    groups_apply_composition(assignment=result.assignment, reason=Reason.COMPOSED, day=MAY)
+    leaving = leaders[0]
+    seat = Membership.objects.current().get(leader=leaving)
+    leaving.end_date = datetime.date.today() - datetime.timedelta(days=1)
+    leaving.save()
+    newcomer_row = (
+        f"ny.leder@nyborg.test;Ny;Leder;Skoleleder;Børn og Unge;Skole Øst;3;{chefs[0].email};"
+        f"ja;ja;leder;;;{leaving.email}"
+    )
+
+    register_apply(content=csv_file(newcomer_row, header=HEADER), filename="register.csv")
+
+    newcomer_seat = Membership.objects.current().get(leader__email="ny.leder@nyborg.test")
+    assert newcomer_seat.group == seat.group
+    assert newcomer_seat.joined_reason == Reason.SUCCESSOR
+    seat.refresh_from_db()
+    assert (seat.left_on, seat.left_reason) == (leaving.end_date, Reason.LEFT)
+    to_host = Message.objects.get(kind="group_successor")
+    assert to_host.recipient == seat.group.host
+    assert to_host.subject == f"Ny Leder starter i gruppe {seat.group.number}"
