@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -38,9 +39,33 @@ class Group(models.Model):
     def __str__(self) -> str:
         return self.name or str(_("Group %(number)s") % {"number": self.number})
 
+    def get_absolute_url(self) -> str:
+        return reverse("groups:detail", args=[self.pk])
+
     def members_on(self, day: datetime.date) -> list:
         """Who was in the group on that day ("who was in group 7 at the meeting in May")."""
         return [m.leader for m in self.memberships.on(day).select_related("leader")]
+
+    def current_members(self) -> list:
+        seats = self.memberships.current().select_related("leader__department")
+        return sorted((m.leader for m in seats), key=lambda leader: leader.full_name)
+
+    def is_hosted_by(self, user) -> bool:
+        return user.pk in (self.host_id, self.co_host_id)
+
+    def has_member(self, user) -> bool:
+        return self.memberships.current().filter(leader=user).exists()
+
+    def contract(self) -> "ContractVersion | None":
+        return self.contract_versions.select_related("author").first()
+
+    @classmethod
+    def of(cls, user) -> "Group | None":
+        """The group the user sits in now, or hosts."""
+        seat = Membership.objects.current().filter(leader=user).select_related("group").first()
+        if seat is not None:
+            return seat.group
+        return cls.objects.filter(Q(host=user) | Q(co_host=user)).first()
 
 
 class Reason(models.TextChoices):
@@ -48,6 +73,7 @@ class Reason(models.TextChoices):
     REBALANCED = "rebalanced", _("Rebalanced")
     SUCCESSOR = "successor", _("Took over a predecessor's seat")
     LEFT = "left", _("Left the municipality")
+    NO_LONGER_MEMBER = "no_longer", _("No longer in the Store Ledergruppe")
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -102,3 +128,44 @@ class ContractVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group_id} {self.created_at:%Y-%m-%d}"
+
+
+class Proposal(models.Model):
+    """A composition or rebalance as the administrator previewed it, and whether it was applied."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        APPLIED = "applied", _("Applied")
+        DISCARDED = "discarded", _("Discarded")
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    min_size = models.PositiveSmallIntegerField(_("smallest group"))
+    max_size = models.PositiveSmallIntegerField(_("largest group"))
+    tolerance_percent = models.PositiveSmallIntegerField(_("tolerance (%)"))
+    # Leader id → group label, as seated when proposed; apply refuses if that has changed.
+    before = models.JSONField()
+    assignment = models.JSONField()
+    moves = models.JSONField()  # [leader id, from label or "", to label]
+    result = models.JSONField()  # D, lower_bound, gap, violations, seconds, proven_optimal
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_status_display()}"
+
+    @property
+    def is_fresh_composition(self) -> bool:
+        return not any(self.before.values())
+
+    @property
+    def broken_rules(self) -> dict[str, int]:
+        return {rule: n for rule, n in self.result["violations"].items() if n}

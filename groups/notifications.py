@@ -9,3 +9,19 @@ SUCCESSOR_JOINED = register(
         template="groups/email/successor",
     )
 )
+
+MOVED = register(
+    MessageKind(
+        key="group_moved",
+        label=_("You move to another group"),
+        template="groups/email/moved",
+    )
+)
+
+GROUP_CHANGED = register(
+    MessageKind(
+        key="group_changed",
+        label=_("Leaders join or leave the group you host"),
+        template="groups/email/group_changed",
+    )
+)

@@ -1,15 +1,20 @@
-"""Writes to the groups: applying a composition with its history."""
+"""Writes to the groups: composing, rebalancing and succession with their history; the contract."""
 
 import datetime
 from dataclasses import replace
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from nyborg_ledelse.notifications.services import queue_message, sending_together
 from nyborg_ledelse.organisation.models import Leader
 
-from .composer import HOST, MEMBER, Person
-from .models import Group, Membership, Reason
+from .composer import HOST, MEMBER, Person, compose_isolated
+from .models import ContractVersion, Group, Membership, Proposal, Reason
+from .notifications import GROUP_CHANGED, MOVED, SUCCESSOR_JOINED
 
 
 def people_from_register() -> list[Person]:
@@ -80,15 +85,15 @@ def group_seats_update(*, day: datetime.date | None = None) -> None:
     A newcomer who took over a departed leader's position joins that leader's group by
     default, and the group's host is told.
     """
-    from nyborg_ledelse.notifications.services import queue_message
-
-    from .notifications import SUCCESSOR_JOINED
-
     day = day or timezone.localdate()
     for seat in Membership.objects.current().select_related("leader"):
         if seat.leader.has_left(day):
             Membership.objects.filter(pk=seat.pk).update(
                 left_on=max(seat.leader.end_date, seat.joined_on), left_reason=Reason.LEFT
+            )
+        elif not seat.leader.in_store_ledergruppe:
+            Membership.objects.filter(pk=seat.pk).update(
+                left_on=max(day, seat.joined_on), left_reason=Reason.NO_LONGER_MEMBER
             )
     seated = set(Membership.objects.current().values_list("leader_id", flat=True))
     newcomers = (
@@ -119,3 +124,137 @@ def group_seats_update(*, day: datetime.date | None = None) -> None:
                 "group": last.group,
             },
         )
+
+
+def current_seats() -> dict[int, str]:
+    """Leader id → the label of the group they sit in now."""
+    return {
+        leader: str(number)
+        for leader, number in Membership.objects.current().values_list("leader_id", "group__number")
+    }
+
+
+def proposal_create(
+    *, by: Leader, min_size: int, max_size: int, tolerance_percent: int, seed: int = 0
+) -> Proposal:
+    """Ask the composer for the register as it is now; nothing changes until it is applied.
+
+    Raises CompositionError (Danish messages) when the rules cannot all hold.
+    """
+    seats = current_seats()
+    result = compose_isolated(
+        people_from_register(),
+        min_size=min_size,
+        max_size=max_size,
+        tolerance=tolerance_percent / 100,
+        time_limit=settings.GROUPS["TIME_LIMIT_SECONDS"],
+        seed=seed,
+    )
+    members = set(Leader.objects.store_ledergruppe().values_list("pk", flat=True))
+    moves = [
+        [int(pk), seats.get(int(pk), ""), label]
+        for pk, label in result.assignment.items()
+        if int(pk) in members and seats.get(int(pk), "") != label
+    ]
+    summary = result.summary()
+    summary["proven_optimal"] = result.proven_optimal
+    return Proposal.objects.create(
+        created_by=by,
+        min_size=min_size,
+        max_size=max_size,
+        tolerance_percent=tolerance_percent,
+        before={str(pk): seats.get(pk, "") for pk in members},
+        assignment=result.assignment,
+        moves=sorted(moves, key=lambda move: (move[2], move[1])),
+        result=summary,
+    )
+
+
+class ProposalOutdated(ValidationError):
+    pass
+
+
+@transaction.atomic
+def proposal_apply(*, proposal: Proposal, by: Leader) -> list[tuple[int, int | None, int]]:
+    """Seat everyone as proposed, once, and tell the moved leaders and the hosts concerned."""
+    claimed = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.PROPOSED).update(
+        status=Proposal.Status.APPLIED, decided_by=by, decided_at=timezone.now()
+    )
+    if not claimed:
+        raise ProposalOutdated(_("This proposal has already been applied or discarded."))
+    members = set(Leader.objects.store_ledergruppe().values_list("pk", flat=True))
+    seats = current_seats()
+    now = {str(pk): seats.get(pk, "") for pk in members}
+    if now != proposal.before:
+        raise ProposalOutdated(
+            _(
+                "The groups or the register have changed since this proposal was made. "
+                "Make a new proposal."
+            )
+        )
+    reason = Reason.COMPOSED if proposal.is_fresh_composition else Reason.REBALANCED
+    moves = groups_apply_composition(assignment=proposal.assignment, reason=reason)
+    _tell_about_moves(proposal, moves)
+    return moves
+
+
+def _tell_about_moves(proposal: Proposal, moves: list[tuple[int, int | None, int]]) -> None:
+    groups = {g.number: g for g in Group.objects.select_related("host", "co_host")}
+    leaders = Leader.objects.in_bulk([leader for leader, _from, _to in moves])
+    joining, leaving = {}, {}
+    with sending_together():
+        for leader, old, new in moves:
+            joining.setdefault(new, []).append(leaders[leader])
+            if old is not None:
+                leaving.setdefault(old, []).append(leaders[leader])
+            queue_message(
+                recipient=leaders[leader],
+                kind=MOVED.key,
+                about=proposal,
+                context={"group": groups[new], "old_number": old},
+                url=groups[new].get_absolute_url(),
+            )
+        for number in sorted(set(joining) | set(leaving)):
+            group = groups[number]
+            for host in filter(None, [group.host, group.co_host]):
+                queue_message(
+                    recipient=host,
+                    kind=GROUP_CHANGED.key,
+                    about=proposal,
+                    context={
+                        "group": group,
+                        "joining": joining.get(number, []),
+                        "leaving": leaving.get(number, []),
+                    },
+                    url=group.get_absolute_url(),
+                )
+
+
+def proposal_discard(*, proposal: Proposal, by: Leader) -> None:
+    Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.PROPOSED).update(
+        status=Proposal.Status.DISCARDED, decided_by=by, decided_at=timezone.now()
+    )
+
+
+class ContractConflict(ValidationError):
+    def __init__(self, latest: ContractVersion):
+        super().__init__(
+            _(
+                "%(name)s saved a new version of the contract while you were editing. "
+                "Their version is shown below; yours is still in the form."
+            )
+            % {"name": latest.author.full_name}
+        )
+        self.latest = latest
+
+
+@transaction.atomic
+def contract_save(
+    *, group: Group, text: str, author: Leader, based_on: int | None
+) -> ContractVersion:
+    """A new version of the contract; refused if someone saved one since the editor opened it."""
+    Group.objects.select_for_update().get(pk=group.pk)
+    latest = group.contract()
+    if latest is not None and latest.pk != based_on:
+        raise ContractConflict(latest)
+    return ContractVersion.objects.create(group=group, text=text.strip(), author=author)

@@ -301,6 +301,15 @@ NOTIFICATIONS = {
 REGISTER_IMPORT_MAX_BYTES = envint("REGISTER_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 TOPIC_FILE_MAX_BYTES = envint("TOPIC_FILE_MAX_BYTES", 10 * 1024 * 1024)
 
+# The cross-cutting groups: the municipality's own bounds and how long the composer may think.
+GROUPS = {
+    "MIN_SIZE": envint("GROUPS_MIN_SIZE", 10),
+    "MAX_SIZE": envint("GROUPS_MAX_SIZE", 12),
+    # A rebalance may end this many percent above the best mix found from scratch.
+    "TOLERANCE_PERCENT": envint("GROUPS_TOLERANCE_PERCENT", 5),
+    "TIME_LIMIT_SECONDS": envint("GROUPS_TIME_LIMIT_SECONDS", 20),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

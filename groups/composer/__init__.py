@@ -12,12 +12,38 @@ same type, which leaves D unchanged.
 """
 
 import math
+import multiprocessing
 import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from .problem import HOST, MEMBER, Composition, CompositionError, Person, prepare, violations
 from .solvers import solve
 
-__all__ = ["HOST", "MEMBER", "Composition", "CompositionError", "Person", "compose"]
+__all__ = [
+    "HOST",
+    "MEMBER",
+    "Composition",
+    "CompositionError",
+    "Person",
+    "compose",
+    "compose_isolated",
+]
+
+
+def compose_isolated(people: list[Person], **options) -> Composition:
+    """compose() in a process of its own, for callers that must outlive a crash in the solver.
+
+    OR-Tools stops the whole process on an internal check failure; the web server must not.
+    """
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        try:
+            return pool.submit(compose, people, **options).result()
+        except BrokenProcessPool:
+            raise CompositionError(
+                ["Sammensætteren stoppede uventet. Prøv igen, eller kontakt IT."]
+            ) from None
 
 
 def compose(

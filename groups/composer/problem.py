@@ -124,7 +124,7 @@ def prepare(people: list[Person], *, groups: int | None, min_size: int, max_size
         raise CompositionError(errors)
     N = len(members)
     lo, hi = max(min_size, N // G), min(max_size, -(-N // G))
-    if lo > hi:
+    if not G * min_size <= N <= G * max_size:
         raise CompositionError(
             [
                 f"{N} ledere kan ikke fordeles på {G} grupper med {min_size}–{max_size} i hver "

@@ -156,6 +156,8 @@ def test_pinned_leaders_stay_and_moves_are_reported():
         ([*hosts(1), member("a"), member("a")], {}, "står 2 gange"),
         ([*hosts(1), member("a", manager="b"), member("b", manager="a")], {}, "Ring af ledere"),
         ([*hosts(2), *[member(f"m{k}") for k in range(15)]], {}, "kan ikke fordeles på 2 grupper"),
+        # One more than three full groups hold.
+        ([*hosts(3), *[member(f"m{k}") for k in range(37)]], {}, "kræver mellem 30 og 36"),
         ([*hosts(1), member("a")], {"groups": 3}, "3 grupper kræver 3 værter"),
         ([*hosts(1), member("a", pinned=True)], {}, "fastlåst, men har ingen nuværende gruppe"),
         ([*hosts(1), member("a")], {"min_size": 5, "max_size": 3}, "Mindste gruppestørrelse"),

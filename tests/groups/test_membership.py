@@ -6,25 +6,10 @@ from django.db import IntegrityError
 from groups.composer import compose
 from groups.models import Group, Membership, Reason
 from groups.services import groups_apply_composition, people_from_register
-from tests.factories import LeaderFactory
 
 pytestmark = pytest.mark.django_db
 MAY = datetime.date(2026, 5, 12)
 AUGUST = datetime.date(2026, 8, 1)
-
-
-@pytest.fixture
-def register(director):
-    chefs = [LeaderFactory(role="chef", level=2, reports_to=director) for _ in range(2)]
-    leaders = [
-        LeaderFactory(
-            department__name=["Børn og Unge", "Teknik og Miljø"][k % 2],
-            level=3 + k % 2,
-            reports_to=chefs[k % 2],
-        )
-        for k in range(33)
-    ]
-    return chefs, leaders
 
 
 def test_applying_a_composition_creates_groups_with_hosts_and_seats_everyone(register):

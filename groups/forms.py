@@ -1,0 +1,51 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+
+class ContractForm(forms.Form):
+    text = forms.CharField(
+        label=_("The group's contract on its collaboration"),
+        help_text=_(
+            "What you have agreed in the group: how you meet, how you speak to each other, "
+            "and what stays in the room."
+        ),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        max_length=20_000,
+    )
+    # The version the editor started from, so two editors never overwrite each other silently.
+    based_on = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class ProposalForm(forms.Form):
+    min_size = forms.IntegerField(label=_("Smallest group"), min_value=2, max_value=50)
+    max_size = forms.IntegerField(label=_("Largest group"), min_value=2, max_value=50)
+    tolerance_percent = forms.IntegerField(
+        label=_("Tolerance (%)"),
+        min_value=0,
+        max_value=100,
+        help_text=_(
+            "How much less even the mix may be than the best found from scratch, to move fewer "
+            "leaders."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        config = settings.GROUPS
+        kwargs.setdefault(
+            "initial",
+            {
+                "min_size": config["MIN_SIZE"],
+                "max_size": config["MAX_SIZE"],
+                "tolerance_percent": config["TOLERANCE_PERCENT"],
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("min_size") and data.get("max_size") and data["min_size"] > data["max_size"]:
+            raise forms.ValidationError(
+                _("The smallest group cannot be larger than the largest group.")
+            )
+        return data

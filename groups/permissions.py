@@ -1,0 +1,37 @@
+"""Who may see and change which group: views call these first; nothing else decides."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from .models import Group, Proposal
+
+
+def get_group_for_user(user, pk: int) -> Group:
+    """The group page is the group's own: its members and its host and co-host."""
+    group = get_object_or_404(Group.objects.select_related("host", "co_host"), pk=pk)
+    if not (group.is_hosted_by(user) or group.has_member(user)):
+        raise PermissionDenied
+    return group
+
+
+def get_group_to_edit_contract(user, pk: int) -> Group:
+    group = get_object_or_404(Group, pk=pk)
+    if not group.is_hosted_by(user):
+        raise PermissionDenied
+    return group
+
+
+def require_overview(user) -> None:
+    """The chef group and the administrators see how all groups are composed."""
+    if not (user.is_chef_group or user.is_administrator):
+        raise PermissionDenied
+
+
+def require_composer(user) -> None:
+    if not user.is_administrator:
+        raise PermissionDenied
+
+
+def get_proposal_for_user(user, pk: int) -> Proposal:
+    require_composer(user)
+    return get_object_or_404(Proposal, pk=pk)

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "groups"
+
+urlpatterns = [
+    path("mine/", views.my_group, name="mine"),
+    path("<int:pk>/", views.group_detail, name="detail"),
+    path("<int:pk>/contract/", views.contract_edit, name="contract"),
+    path("overview/", views.overview, name="overview"),
+    path("proposals/new/", views.proposal_new, name="proposal_new"),
+    path("proposals/<int:pk>/", views.proposal_detail, name="proposal"),
+    path("proposals/<int:pk>/apply/", views.proposal_apply_view, name="proposal_apply"),
+    path("proposals/<int:pk>/discard/", views.proposal_discard_view, name="proposal_discard"),
+]

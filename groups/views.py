@@ -1,0 +1,194 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from nyborg_ledelse.organisation.models import Leader
+
+from .composer import CompositionError
+from .forms import ContractForm, ProposalForm
+from .mix import mix_of
+from .models import Group, Proposal
+from .permissions import (
+    get_group_for_user,
+    get_group_to_edit_contract,
+    get_proposal_for_user,
+    require_composer,
+    require_overview,
+)
+from .services import (
+    ContractConflict,
+    ProposalOutdated,
+    contract_save,
+    current_seats,
+    proposal_apply,
+    proposal_create,
+    proposal_discard,
+)
+
+VIOLATION_LABELS = {
+    "size": gettext_lazy("groups outside the size bounds"),
+    "manager_same_group": gettext_lazy("leaders in the same group as their manager"),
+    "manager_hosts_group": gettext_lazy("leaders in the group their own manager hosts"),
+    "pinned": gettext_lazy("pinned leaders moved"),
+}
+
+
+@login_required
+def my_group(request):
+    group = Group.of(request.user)
+    if group is None:
+        return render(request, "groups/no_group.html")
+    return redirect(group)
+
+
+@login_required
+def group_detail(request, pk: int):
+    group = get_group_for_user(request.user, pk)
+    context = {
+        "group": group,
+        "members": group.current_members(),
+        "contract": group.contract(),
+        "versions": group.contract_versions.select_related("author"),
+        "may_edit_contract": group.is_hosted_by(request.user),
+    }
+    return render(request, "groups/group_detail.html", context)
+
+
+@login_required
+def contract_edit(request, pk: int):
+    group = get_group_to_edit_contract(request.user, pk)
+    latest = group.contract()
+    initial = {"text": latest.text if latest else "", "based_on": latest.pk if latest else None}
+    form = ContractForm(request.POST or None, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            contract_save(group=group, author=request.user, **form.cleaned_data)
+        except ContractConflict as error:
+            conflict = error.latest
+            form.add_error(None, error)
+            # Saving again now is a deliberate choice to replace their version.
+            form.data = form.data.copy()
+            form.data["based_on"] = conflict.pk
+        else:
+            messages.success(request, _("The contract is saved as a new version."))
+            return redirect(group)
+    return render(
+        request,
+        "groups/contract_form.html",
+        {"group": group, "form": form, "conflict": conflict},
+    )
+
+
+@login_required
+def overview(request):
+    require_overview(request.user)
+    groups = list(Group.objects.select_related("host", "co_host"))
+    seats = current_seats()
+    leaders = Leader.objects.select_related("department").in_bulk(list(seats))
+    unplaced = (
+        Leader.objects.store_ledergruppe()
+        .exclude(pk__in=list(seats))
+        .select_related("department")
+        .order_by("last_name", "first_name")
+    )
+    labels = [str(group.number) for group in groups]
+    mix = mix_of(seats, leaders, labels)
+    bounds = (settings.GROUPS["MIN_SIZE"], settings.GROUPS["MAX_SIZE"])
+    members = {label: [] for label in labels}
+    for pk, label in seats.items():
+        members[label].append(leaders[pk])
+    rows = [
+        {
+            "group": group,
+            "mix": row,
+            "members": sorted(members[row.label], key=lambda leader: leader.full_name),
+            "outside_bounds": not bounds[0] <= row.size <= bounds[1],
+        }
+        for group, row in zip(groups, mix.rows, strict=True)
+    ]
+    context = {
+        "mix": mix,
+        "rows": rows,
+        "unplaced": unplaced,
+        "outside_bounds": [row for row in rows if row["outside_bounds"]],
+        "bounds": bounds,
+        "proposals": Proposal.objects.select_related("created_by")[:5]
+        if request.user.is_administrator
+        else [],
+    }
+    return render(request, "groups/overview.html", context)
+
+
+@login_required
+def proposal_new(request):
+    require_composer(request.user)
+    form = ProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposal = proposal_create(by=request.user, **form.cleaned_data)
+        except CompositionError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            return redirect("groups:proposal", pk=proposal.pk)
+    return render(request, "groups/proposal_form.html", {"form": form})
+
+
+@login_required
+def proposal_detail(request, pk: int):
+    proposal = get_proposal_for_user(request.user, pk)
+    leaders = Leader.objects.select_related("department").in_bulk(
+        [int(leader) for leader in proposal.assignment]
+    )
+    hosts = {label: leaders[int(pk)] for pk, label in proposal.assignment.items() if label}
+    hosts = {label: host for label, host in hosts.items() if host.is_chef_group}
+    labels = sorted(hosts, key=int)
+    before = {int(pk): label for pk, label in proposal.before.items() if label}
+    after = {int(pk): label for pk, label in proposal.assignment.items()}
+    mix_before, mix_after = mix_of(before, leaders, labels), mix_of(after, leaders, labels)
+    context = {
+        "proposal": proposal,
+        "moves": [(leaders[pk], old, new) for pk, old, new in proposal.moves],
+        "groups": [
+            (label, hosts[label], mix_before.row(label), mix_after.row(label)) for label in labels
+        ],
+        "gap_percent": proposal.result["gap"] * 100,
+        "bounds": (proposal.min_size, proposal.max_size),
+        "mix_before": mix_before,
+        "mix_after": mix_after,
+        "broken_rules": [
+            (VIOLATION_LABELS[rule], count) for rule, count in proposal.broken_rules.items()
+        ],
+    }
+    return render(request, "groups/proposal_detail.html", context)
+
+
+@require_POST
+@login_required
+def proposal_apply_view(request, pk: int):
+    proposal = get_proposal_for_user(request.user, pk)
+    try:
+        moves = proposal_apply(proposal=proposal, by=request.user)
+    except ProposalOutdated as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("groups:proposal", pk=pk)
+    messages.success(
+        request,
+        _("The groups are updated: %(count)d leaders have a new seat and have been told.")
+        % {"count": len(moves)},
+    )
+    return redirect("groups:overview")
+
+
+@require_POST
+@login_required
+def proposal_discard_view(request, pk: int):
+    proposal = get_proposal_for_user(request.user, pk)
+    proposal_discard(proposal=proposal, by=request.user)
+    messages.info(request, _("The proposal is discarded; nothing has changed."))
+    return redirect("groups:overview")

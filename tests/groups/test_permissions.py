@@ -1,0 +1,93 @@
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from groups.models import ContractVersion, Group, Membership, Proposal, Reason
+from groups.services import current_seats
+from tests.permission_matrix import Page, assert_reaches, expand
+
+LOGIN = 302
+NOBODY_BUT = dict.fromkeys(["leader", "chef", "director", "hr", "administrator"], 403)
+GROUP = (("pk", "group"),)
+PROPOSAL = (("pk", "proposal"),)
+
+# The leader sits in the group the director hosts; the chef hosts nothing here.
+MATRIX = {
+    # Members and hosts are taken to their group; the others see that they have none.
+    Page("groups:mine"): {
+        "anonymous": LOGIN,
+        "leader": 302,
+        "chef": 200,
+        "director": 302,
+        "hr": 200,
+        "administrator": 200,
+    },
+    # The group page (members, contract, later summaries) is the group's own.
+    Page("groups:detail", GROUP): {
+        "anonymous": LOGIN,
+        **NOBODY_BUT,
+        "leader": 200,
+        "director": 200,
+    },
+    Page("groups:contract", GROUP): {"anonymous": LOGIN, **NOBODY_BUT, "director": 200},
+    Page("groups:overview"): {
+        "anonymous": LOGIN,
+        **NOBODY_BUT,
+        "chef": 200,
+        "director": 200,
+        "administrator": 200,
+    },
+    Page("groups:proposal_new"): {"anonymous": LOGIN, **NOBODY_BUT, "administrator": 200},
+    Page("groups:proposal", PROPOSAL): {"anonymous": LOGIN, **NOBODY_BUT, "administrator": 200},
+    Page("groups:proposal_apply", PROPOSAL, "post"): {
+        "anonymous": LOGIN,
+        **NOBODY_BUT,
+        "administrator": 302,
+    },
+    Page("groups:proposal_discard", PROPOSAL, "post"): {
+        "anonymous": LOGIN,
+        **NOBODY_BUT,
+        "administrator": 302,
+    },
+}
+
+
+@pytest.fixture
+def objects(people):
+    group = Group.objects.create(number=1, host=people["director"])
+    Membership.objects.create(group=group, leader=people["leader"], joined_reason=Reason.COMPOSED)
+    ContractVersion.objects.create(
+        group=group, text="Vi taler ordentligt.", author=people["director"]
+    )
+    seats = current_seats()
+    proposal = Proposal.objects.create(
+        created_by=people["administrator"],
+        min_size=1,
+        max_size=12,
+        tolerance_percent=5,
+        before={str(people["leader"].pk): seats[people["leader"].pk]},
+        assignment={str(people["leader"].pk): "1", str(people["director"].pk): "1"},
+        moves=[],
+        result={"D": 0, "lower_bound": 0, "gap": 0, "violations": {}, "proven_optimal": True},
+    )
+    return {"group": group.pk, "proposal": proposal.pk}
+
+
+@pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))
+def test_each_role_reaches_exactly_its_pages(client, people, objects, page, role, expected):
+    assert_reaches(client, people, objects, page, role, expected)
+
+
+def test_a_former_member_no_longer_sees_the_group(client, people, objects):
+    Membership.objects.filter(leader=people["leader"]).update(
+        left_on=timezone.localdate(), left_reason=Reason.REBALANCED
+    )
+    client.force_login(people["leader"])
+
+    assert client.get(reverse("groups:detail", args=[objects["group"]])).status_code == 403
+
+
+def test_a_group_that_does_not_exist_is_not_found(client, leader):
+    client.force_login(leader)
+
+    assert client.get(reverse("groups:detail", args=[999])).status_code == 404
