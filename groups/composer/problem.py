@@ -24,6 +24,10 @@ class CompositionError(ValueError):
         super().__init__("\n".join(messages))
         self.messages = messages
 
+    def __reduce__(self):
+        # Survives the trip back from compose_isolated's process.
+        return (type(self), (self.messages,))
+
 
 @dataclass
 class Composition:

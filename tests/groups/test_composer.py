@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from groups.composer import HOST, MEMBER, CompositionError, Person, compose
+from groups.composer import HOST, MEMBER, CompositionError, Person, compose, compose_isolated
 from groups.synthetic import synthetic_municipality
 
 
@@ -168,3 +168,18 @@ def test_bad_input_is_a_clear_danish_error(people, kwargs, message):
         compose(people, time_limit=2, **kwargs)
 
     assert message in str(error.value)
+
+
+def test_composing_in_a_process_of_its_own_gives_the_same_result_and_the_same_errors():
+    people = [*hosts(2), *[member(f"m{k}", department="AB"[k % 2]) for k in range(20)]]
+
+    assert (
+        compose_isolated(people, time_limit=2).assignment
+        == compose(people, time_limit=2).assignment
+    )
+    with pytest.raises(CompositionError) as error:
+        compose_isolated(people, time_limit=2, min_size=2, max_size=9)
+    assert error.value.messages == [
+        "20 ledere kan ikke fordeles på 2 grupper med 2–9 i hver "
+        "(det kræver mellem 4 og 18 ledere)."
+    ]
