@@ -301,6 +301,9 @@ NOTIFICATIONS = {
 REGISTER_IMPORT_MAX_BYTES = envint("REGISTER_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 TOPIC_FILE_MAX_BYTES = envint("TOPIC_FILE_MAX_BYTES", 10 * 1024 * 1024)
 
+# How far back a private calendar feed reaches.
+CALENDAR_FEED_DAYS_BACK = envint("CALENDAR_FEED_DAYS_BACK", 365)
+
 # The cross-cutting groups: the municipality's own bounds and how long the composer may think.
 GROUPS = {
     "MIN_SIZE": envint("GROUPS_MIN_SIZE", 10),

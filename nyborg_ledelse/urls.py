@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("nyborg_ledelse.notifications.urls")),
     path("topics/", include("topicbank.urls")),
     path("groups/", include("groups.urls")),
+    path("meetings/", include("meetings.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

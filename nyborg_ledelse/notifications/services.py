@@ -124,7 +124,29 @@ def sending_together():
     finally:
         _sending_together.reset(token)
     if collected:
-        transaction.on_commit(lambda: _hand_to_workers(collected))
+        _hand_to_workers_on_commit(collected)
+
+
+_held: contextvars.ContextVar[bool] = contextvars.ContextVar("held", default=False)
+
+
+@contextlib.contextmanager
+def held_for_the_sweep():
+    """Messages queued inside wait in the outbox for the next sweep (beat or send_due_messages).
+
+    The demo uses it so building it does not print a round's invitations to the console.
+    """
+    token = _held.set(True)
+    try:
+        yield
+    finally:
+        _held.reset(token)
+
+
+def _hand_to_workers_on_commit(message_ids: list[int]) -> None:
+    if _held.get():
+        return
+    transaction.on_commit(lambda: _hand_to_workers(message_ids))
 
 
 def _hand_to_workers(message_ids: list[int]) -> None:
@@ -143,7 +165,7 @@ def _queue(*, key: str, due: datetime.datetime, delivery: str, fields: dict) -> 
         if collected is not None:
             collected.append(message.pk)
         else:
-            transaction.on_commit(lambda: _hand_to_workers([message.pk]))
+            _hand_to_workers_on_commit([message.pk])
     return message
 
 

@@ -1,0 +1,48 @@
+"""The fixed agenda from the concept paper ("DAGSORDEN-skabelon"); the chef group edits it."""
+
+DEFAULT_ITEMS = [
+    (1, "Kort velkomstrunde", "Værten byder velkommen og skitserer kort planen for mødet."),
+    (
+        2,
+        "Hvad er der sket siden sidst!",
+        "Kort opfølgning på cases eller målsætninger fra forrige møde. – Det er en måde både at "
+        "'følge' hinanden på og samtidig holde hinanden lidt op på det, I sætter jer for i gruppen.",
+    ),
+    (
+        3,
+        "Fælles ledelsesfokus – en konkret og aktuel opgave",
+        "Drøftelse af en eller flere konkrete og aktuelle opgaver, udfordringer eller dilemmaer, "
+        "der vedrører hele organisationen og kræver en sammenhængende ledelsesindsats og "
+        "-kommunikation.",
+    ),
+    (
+        4,
+        "Lokal vejrmelding - videndeling",
+        "En runde, hvor I videndeler og ajourfører hinanden om, hvad I er optaget af. Et rum, hvor "
+        "den enkelte leder kan dele succeshistorier, fiaskoer, nyeste påfund, tips og tricks mv. om "
+        "ledelse.",
+    ),
+    (
+        5,
+        "God ledelse – udvikling af ledelse som fag",
+        "Emnerne vil understøtte dialog og videndeling om ledelse og ledelse som fag. Ofte med "
+        "temaer fra vores fælles ledelsesgrundlag 'SAMMEN om ledelse'. Vi finder ledelsesartikler, "
+        "videoklip m.m. frem om nyeste trends og forskning indenfor ledelse, teser og "
+        "(provokerende) ledelsesdilemmaer m.m. som I sammen kan reflektere over. Gruppen kan også "
+        "selv bringe aktuelle emner om ledelse ind. Eneste krav, alle skal kunne være med!",
+    ),
+    (
+        6,
+        "Opsamling – og evt. tilbagemelding til chefgruppen",
+        "I en kort form noterer I sammen de væsentligste budskaber ned fra dagens drøftelser: Hvad "
+        "har vi talt om, hvorfor har vi talt om det og hvad vil vi gøre med det. Og er der evt. "
+        "noget af dette som mødelederen skal tage med tilbage til chefgruppen.",
+    ),
+    (
+        7,
+        "Evaluering af dagens møde",
+        "Netværkets fremdrift evalueres løbende. Er I på rette spor og holder fokus. Er der et klart "
+        "udbytte af netværket. Der afsluttes med en kort evaluering hvor I vurderer: hvad har været "
+        "godt i dag? hvad savnede vi i dag?",
+    ),
+]

@@ -1,0 +1,93 @@
+"""Calendar files for meetings, made with icalendar in the form Outlook accepts."""
+
+from email.utils import parseaddr
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event, vCalAddress
+
+from .models import Meeting
+
+PRODID = "-//Ledelsesrum//Moeder//DA"
+
+
+def invitation(meeting: Meeting, *, cancel: bool = False) -> str:
+    """METHOD:REQUEST for a new or changed meeting, METHOD:CANCEL with the same UID."""
+    calendar = Calendar.new(prodid=PRODID, method="CANCEL" if cancel else "REQUEST")
+    calendar.add_component(_event(meeting, cancelled=cancel, attendees=meeting.invited()))
+    calendar.add_missing_timezones()
+    return calendar.to_ical().decode()
+
+
+def feed(meetings: list[Meeting], name: str) -> str:
+    """A subscribed calendar: every meeting of one user, cancelled ones marked so."""
+    calendar = Calendar.new(prodid=PRODID, method="PUBLISH", name=name)
+    for meeting in meetings:
+        calendar.add_component(_event(meeting, cancelled=meeting.cancelled_at is not None))
+    calendar.add_missing_timezones()
+    return calendar.to_ical().decode()
+
+
+def attachment(meeting: Meeting, *, cancel: bool = False) -> dict:
+    method = "CANCEL" if cancel else "REQUEST"
+    return {
+        "filename": "invitation.ics",
+        "content": invitation(meeting, cancel=cancel),
+        "mimetype": f"text/calendar; method={method}",
+    }
+
+
+def _event(meeting: Meeting, *, cancelled: bool, attendees: list | None = None) -> Event:
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    organizer = vCalAddress(f"mailto:{address}")
+    organizer.params["CN"] = name or settings.MUNICIPALITY_NAME
+    event = Event.new(
+        uid=f"{meeting.uid}@{settings.MESSAGE_ID_DOMAIN}",
+        sequence=meeting.sequence,
+        stamp=timezone.now(),
+        start=meeting.starts_at,
+        end=meeting.ends_at,
+        summary=_title(meeting),
+        location=meeting.location,
+        description=_description(meeting),
+        organizer=organizer,
+        status="CANCELLED" if cancelled else "CONFIRMED",
+    )
+    for person in attendees or []:
+        attendee = vCalAddress(f"mailto:{person.email}")
+        attendee.params["CN"] = person.full_name
+        attendee.params["ROLE"] = "REQ-PARTICIPANT"
+        attendee.params["PARTSTAT"] = "NEEDS-ACTION"
+        attendee.params["RSVP"] = "FALSE"
+        event.add("attendee", attendee, encode=False)
+    return event
+
+
+def _title(meeting: Meeting) -> str:
+    if meeting.group is None:
+        return meeting.round.title
+    return f"{meeting.round.title} · Gruppe {meeting.group.number}"
+
+
+def _description(meeting: Meeting) -> str:
+    round_ = meeting.round
+    lines = []
+    if round_.input_title:
+        start = f"kl. {round_.input_starts:%H.%M} " if round_.input_starts else ""
+        speaker = f" ({round_.input_speaker})" if round_.input_speaker else ""
+        place = f", {round_.place}" if round_.place else ""
+        lines += [
+            f"Fælles input {start}{place}: {round_.input_title}{speaker}".replace(" ,", ","),
+            "",
+        ]
+    if round_.shared_lunch:
+        lines += ["Vi spiser frokost sammen.", ""]
+    items = list(round_.agenda_items.select_related("topic"))
+    if items:
+        lines.append("Dagsorden:")
+    for item in items:
+        lines.append(f"{item.number}. {item.title}")
+        if item.topic:
+            lines.append(f"   {item.topic.title}")
+    lines += ["", f"{settings.SITE_URL}{meeting.get_absolute_url()}"]
+    return "\n".join(lines)

@@ -1,0 +1,139 @@
+import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from topicbank.models import State as TopicState
+from topicbank.models import Topic
+
+from .models import TOPIC_ITEMS, AgendaTemplateItem, Material, Room, Round, SummaryQuestion
+
+WEEKDAYS = [
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+]
+
+
+class RoundForm(forms.ModelForm):
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("Days"),
+        choices=WEEKDAYS,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The days of the week the groups meet (the seminar: one day)."),
+    )
+
+    class Meta:
+        model = Round
+        fields = [
+            "kind",
+            "title",
+            "week_start",
+            "starts",
+            "ends",
+            "place",
+            "input_title",
+            "input_speaker",
+            "input_starts",
+            "shared_lunch",
+        ]
+        widgets = {
+            "week_start": forms.DateInput(attrs={"type": "date"}),
+            "starts": forms.TimeInput(attrs={"type": "time"}),
+            "ends": forms.TimeInput(attrs={"type": "time"}),
+            "input_starts": forms.TimeInput(attrs={"type": "time"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["weekdays"] = [day.weekday() for day in self.instance.day_dates]
+
+    def clean(self):
+        data = super().clean()
+        week_start = data.get("week_start")
+        if week_start and data.get("weekdays"):
+            self.instance.days = [
+                (week_start + datetime.timedelta(days=k)).isoformat()
+                for k in sorted(data["weekdays"])
+            ]
+        return data
+
+
+class AgendaItemForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    text = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Topic from the topic bank"),
+        queryset=Topic.objects.none(),
+        required=False,
+    )
+
+    def __init__(self, *args, number: int, current_topic: Topic | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.number = number
+        if number in TOPIC_ITEMS:
+            choosable = Topic.objects.filter(
+                agenda_item=number,
+                state__in=[TopicState.PROPOSED, TopicState.SHORTLISTED],
+            )
+            if current_topic:
+                choosable = choosable | Topic.objects.filter(pk=current_topic.pk)
+            self.fields["topic"].queryset = choosable.order_by("state", "title")
+        else:
+            del self.fields["topic"]
+
+
+class TemplateItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaTemplateItem
+        fields = ["title", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class MaterialForm(forms.ModelForm):
+    class Meta:
+        model = Material
+        fields = ["item_number", "title", "url", "file"]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("url") and not data.get("file"):
+            raise forms.ValidationError(_("Add a link or a file."))
+        if data.get("item_number") not in range(1, 8):
+            raise forms.ValidationError(_("Choose an agenda item from 1 to 7."))
+        return data
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        model = SummaryQuestion
+        fields = ["theme", "dos_and_donts"]
+
+
+class PinForm(forms.Form):
+    day = forms.TypedChoiceField(label=_("Day"), coerce=datetime.date.fromisoformat)
+    room = forms.ModelChoiceField(
+        label=_("Room"), queryset=Room.objects.filter(active=True), required=False
+    )
+
+    def __init__(self, *args, round_: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["day"].choices = [
+            (day.isoformat(), f"{day:%d.%m.%Y}") for day in round_.day_dates
+        ]
+
+
+class ApologyForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class RoomForm(forms.ModelForm):
+    class Meta:
+        model = Room
+        fields = ["name", "building", "seats", "accessible", "active"]

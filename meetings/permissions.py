@@ -1,0 +1,41 @@
+"""Who may reach which meeting page: views call these first; nothing else decides."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from .models import Meeting, Round
+
+
+def require_planner(user) -> None:
+    """The chef group and the administrators plan rounds and set the agenda."""
+    if not (user.is_chef_group or user.is_administrator):
+        raise PermissionDenied
+
+
+def require_administrator(user) -> None:
+    if not user.is_administrator:
+        raise PermissionDenied
+
+
+def get_round_for_planner(user, pk: int) -> Round:
+    require_planner(user)
+    return get_object_or_404(Round, pk=pk)
+
+
+def get_meeting_for_user(user, pk: int) -> Meeting:
+    """The group's members on the day, its host, the chef group and the administrators."""
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("round", "group", "room", "host"), pk=pk
+    )
+    if not meeting.round.is_published and not (user.is_chef_group or user.is_administrator):
+        raise PermissionDenied
+    if not meeting.may_see(user):
+        raise PermissionDenied
+    return meeting
+
+
+def get_meeting_for_host(user, pk: int) -> Meeting:
+    meeting = get_meeting_for_user(user, pk)
+    if not (user.pk == meeting.host_id or user.is_administrator):
+        raise PermissionDenied
+    return meeting

@@ -1,0 +1,327 @@
+"""Writes to the meetings: rounds and their agenda, the plan, publishing, moves and attendance."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from groups.models import Group
+from nyborg_ledelse.notifications.services import cancel_messages, queue_message, sending_together
+from nyborg_ledelse.organisation.models import Leader
+from topicbank.models import State as TopicState
+from topicbank.services import topic_move
+
+from . import calendar
+from .models import (
+    TOPIC_ITEMS,
+    AgendaItem,
+    AgendaTemplateItem,
+    Apology,
+    Attendance,
+    Meeting,
+    Room,
+    Round,
+)
+from .notifications import AGENDA_DUE, CANCELLATION, INVITATION, REMINDER
+from .planner import Plan, PlanGroup, PlanRoom, plan_round
+
+AGENDA_REMINDER_WEEKS = (4, 3, 2, 1)
+MEETING_REMINDER_DAYS = (7, 1)
+
+
+@transaction.atomic
+def round_create(*, round_: Round) -> Round:
+    """A new round with the template's agenda; the chef group is reminded until it is published."""
+    round_.full_clean()
+    round_.save()
+    if not round_.is_seminar:
+        AgendaItem.objects.bulk_create(
+            AgendaItem(round=round_, number=item.number, title=item.title, text=item.text)
+            for item in AgendaTemplateItem.objects.ensured()
+        )
+    zone = timezone.get_current_timezone()
+    for weeks in AGENDA_REMINDER_WEEKS:
+        due = datetime.datetime.combine(
+            round_.week_start - datetime.timedelta(weeks=weeks), datetime.time(8), tzinfo=zone
+        )
+        if due < timezone.now():
+            continue
+        with sending_together():
+            for chef in Leader.objects.active().chef_group():
+                queue_message(
+                    recipient=chef,
+                    kind=AGENDA_DUE.key,
+                    about=round_,
+                    version=f"{weeks}w",
+                    due_at=due,
+                    context={"round": round_, "weeks": weeks},
+                    url=round_.get_absolute_url(),
+                )
+    if round_.is_seminar:
+        Meeting.objects.create(round=round_, day=round_.day_dates[0])
+    return round_
+
+
+@transaction.atomic
+def agenda_save(*, round_: Round, items: dict[int, dict], by: Leader) -> None:
+    """Titles, texts and the topics of items 3 and 5; a chosen topic is planned in the bank."""
+    if round_.is_published:
+        raise ValidationError(_("The round is published; its agenda can no longer change."))
+    for item in round_.agenda_items.select_for_update().select_related("topic"):
+        data = items.get(item.number)
+        if data is None:
+            continue
+        new_topic = data.get("topic") if item.number in TOPIC_ITEMS else None
+        if item.topic_id != (new_topic.pk if new_topic else None):
+            if item.topic and item.topic.state == TopicState.PLANNED:
+                topic_move(topic=item.topic, by=by, to_state=TopicState.SHORTLISTED)
+            if new_topic and new_topic.state != TopicState.PLANNED:
+                if new_topic.state == TopicState.PROPOSED:
+                    topic_move(topic=new_topic, by=by, to_state=TopicState.SHORTLISTED)
+                topic_move(
+                    topic=new_topic, by=by, to_state=TopicState.PLANNED, round_name=round_.title
+                )
+        item.title = data["title"]
+        item.text = data["text"]
+        item.topic = new_topic
+        item.save()
+
+
+def plan_input(round_: Round) -> tuple[list[PlanGroup], list[PlanRoom]]:
+    meetings = {m.group_id: m for m in round_.meetings.filter(pinned=True)}
+    groups = []
+    for group in Group.objects.select_related("host"):
+        pin = meetings.get(group.pk)
+        groups.append(
+            PlanGroup(
+                id=group.pk,
+                label=str(group),
+                host_id=group.host_id,
+                host_name=group.host.full_name,
+                seats_needed=group.memberships.current().count() + 1 + bool(group.co_host_id),
+                pinned_day=pin.day if pin else None,
+                pinned_room=pin.room_id if pin else None,
+            )
+        )
+    rooms = [
+        PlanRoom(id=r.pk, label=str(r), seats=r.seats) for r in Room.objects.filter(active=True)
+    ]
+    return groups, rooms
+
+
+def round_plan(round_: Round) -> Plan:
+    groups, rooms = plan_input(round_)
+    return plan_round(groups, round_.day_dates, rooms)
+
+
+@transaction.atomic
+def round_plan_save(*, round_: Round, plan: Plan) -> None:
+    """Keep the proposed plan as the round's meetings (before publishing: nobody is told)."""
+    if round_.is_published:
+        raise ValidationError(_("The round is published; move single meetings instead."))
+    groups = Group.objects.in_bulk(list(plan.placements))
+    for group_id, (day, room_id) in plan.placements.items():
+        Meeting.objects.update_or_create(
+            round=round_,
+            group_id=group_id,
+            defaults={"day": day, "room_id": room_id, "host": groups[group_id].host},
+        )
+
+
+@transaction.atomic
+def meeting_pin(*, meeting: Meeting, day: datetime.date, room: Room | None) -> Meeting:
+    """The chef group fixes a group to a day and room before planning again."""
+    if day not in meeting.round.day_dates:
+        raise ValidationError(_("Choose one of the round's days."))
+    if room is not None and meeting.group is not None and room.seats < meeting.seats_needed():
+        raise ValidationError(
+            _("%(room)s seats %(seats)d; the group needs %(needed)d.")
+            % {"room": room, "seats": room.seats, "needed": meeting.seats_needed()}
+        )
+    meeting.day, meeting.room, meeting.pinned = day, room, True
+    meeting.save()
+    return meeting
+
+
+def plan_problems(round_: Round) -> list[str]:
+    """What stops the saved plan from being published, in Danish."""
+    problems = []
+    meetings = list(round_.meetings.select_related("group", "host", "room"))
+    if round_.is_seminar:
+        return problems
+    planned = {m.group_id for m in meetings}
+    missing = [str(g) for g in Group.objects.exclude(pk__in=planned)]
+    if missing:
+        problems.append(_("No meeting planned for: %(groups)s.") % {"groups": ", ".join(missing)})
+    seen = {}
+    for meeting in meetings:
+        key = (meeting.host_id, meeting.day)
+        if key in seen:
+            problems.append(
+                _("%(host)s hosts both %(first)s and %(second)s on %(day)s.")
+                % {
+                    "host": meeting.host.full_name,
+                    "first": seen[key].group,
+                    "second": meeting.group,
+                    "day": f"{meeting.day:%d.%m.%Y}",
+                }
+            )
+        seen[key] = meeting
+        if meeting.room is None:
+            problems.append(_("%(group)s has no room.") % {"group": meeting.group})
+        elif meeting.room.seats < meeting.seats_needed():
+            problems.append(
+                _("%(room)s is too small for %(group)s.")
+                % {"room": meeting.room, "group": meeting.group}
+            )
+    rooms = [(m.day, m.room_id) for m in meetings if m.room_id]
+    if len(rooms) != len(set(rooms)):
+        problems.append(_("Two groups are planned in the same room on the same day."))
+    return problems
+
+
+@transaction.atomic
+def round_publish(*, round_: Round) -> int:
+    """Publish the agenda and the plan: every member and host gets the invitation."""
+    round_ = Round.objects.select_for_update().get(pk=round_.pk)
+    if round_.is_published:
+        raise ValidationError(_("The round is already published."))
+    problems = round_.agenda_problems() + plan_problems(round_)
+    if problems:
+        raise ValidationError(problems)
+    round_.published_at = timezone.now()
+    round_.agenda_ready = True
+    round_.save(update_fields=["published_at", "agenda_ready"])
+    cancel_messages(kind=AGENDA_DUE.key, about=round_, reason="published")
+    sent = 0
+    with sending_together():
+        for meeting in round_.meetings.select_related("group", "room", "host"):
+            sent += _invite(meeting)
+    return sent
+
+
+def _invite(meeting: Meeting) -> int:
+    invited = meeting.invited()
+    ics = calendar.attachment(meeting)
+    for person in invited:
+        queue_message(
+            recipient=person,
+            kind=INVITATION.key,
+            about=meeting,
+            version=meeting.sequence,
+            context={"meeting": meeting, "changed": meeting.sequence > 0},
+            url=meeting.get_absolute_url(),
+            attachments=[ics],
+        )
+        for days in MEETING_REMINDER_DAYS:
+            due = meeting.starts_at - datetime.timedelta(days=days)
+            if due > timezone.now():
+                queue_message(
+                    recipient=person,
+                    kind=REMINDER.key,
+                    about=meeting,
+                    version=f"{meeting.sequence}-{days}d",
+                    due_at=due,
+                    context={"meeting": meeting, "days": days},
+                    url=meeting.get_absolute_url(),
+                )
+    return len(invited)
+
+
+@transaction.atomic
+def meeting_move(*, meeting: Meeting, day: datetime.date, room: Room | None) -> Meeting:
+    """Move one published meeting: SEQUENCE rises and everyone gets the changed invitation."""
+    meeting = Meeting.objects.select_for_update().select_related("round").get(pk=meeting.pk)
+    meeting_pin(meeting=meeting, day=day, room=room)
+    clash = (
+        Meeting.objects.filter(round=meeting.round, day=day, cancelled_at__isnull=True)
+        .exclude(pk=meeting.pk)
+        .filter(host=meeting.host)
+    )
+    if meeting.host and clash.exists():
+        raise ValidationError(_("The host already has a group that day."))
+    if (
+        room
+        and Meeting.objects.filter(round=meeting.round, day=day, room=room)
+        .exclude(pk=meeting.pk)
+        .exists()
+    ):
+        raise ValidationError(_("The room is taken that day."))
+    meeting.sequence += 1
+    meeting.save(update_fields=["sequence"])
+    if meeting.round.is_published:
+        cancel_messages(kind=REMINDER.key, about=meeting, reason="moved")
+        with sending_together():
+            _invite(meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting) -> None:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.cancelled_at:
+        return
+    meeting.cancelled_at = timezone.now()
+    meeting.sequence += 1
+    meeting.save(update_fields=["cancelled_at", "sequence"])
+    cancel_messages(kind=REMINDER.key, about=meeting, reason="cancelled")
+    ics = calendar.attachment(meeting, cancel=True)
+    with sending_together():
+        for person in meeting.invited():
+            queue_message(
+                recipient=person,
+                kind=CANCELLATION.key,
+                about=meeting,
+                version=meeting.sequence,
+                context={"meeting": meeting},
+                url=meeting.get_absolute_url(),
+                attachments=[ics],
+            )
+
+
+def apology_send(*, meeting: Meeting, leader: Leader, reason: str) -> Apology:
+    if not reason.strip():
+        raise ValidationError(_("Give a reason for your apologies."))
+    if meeting.starts_at <= timezone.now():
+        raise ValidationError(_("Apologies are sent before the meeting starts."))
+    if leader not in meeting.invited():
+        raise ValidationError(_("You are not invited to this meeting."))
+    apology, _created = Apology.objects.update_or_create(
+        meeting=meeting, leader=leader, defaults={"reason": reason.strip()}
+    )
+    return apology
+
+
+@transaction.atomic
+def attendance_record(*, meeting: Meeting, present: set[int], by: Leader) -> None:
+    """The host records on the day who came; everyone invited gets a row, so misses count."""
+    if timezone.localdate() < meeting.day:
+        raise ValidationError(_("Attendance is recorded on the day of the meeting or after."))
+    for person in meeting.invited():
+        if person.pk == meeting.host_id:
+            continue
+        Attendance.objects.update_or_create(
+            meeting=meeting,
+            leader=person,
+            defaults={
+                "present": person.pk in present,
+                "recorded_by": by,
+                "recorded_at": timezone.now(),
+            },
+        )
+
+
+def missed_meetings(leader: Leader, year: int) -> int:
+    return Attendance.objects.filter(leader=leader, present=False, meeting__day__year=year).count()
+
+
+def feed_meetings(leader: Leader) -> list[Meeting]:
+    since = timezone.localdate() - datetime.timedelta(days=settings.CALENDAR_FEED_DAYS_BACK)
+    return list(
+        Meeting.objects.for_leader(leader)
+        .filter(day__gte=since)
+        .select_related("round", "group", "room")
+    )

@@ -1,0 +1,66 @@
+import pytest
+from django.core.management import call_command
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from meetings.models import Apology, Round
+from meetings.services import round_plan, round_plan_save
+from nyborg_ledelse.notifications.models import Message
+from nyborg_ledelse.organisation.demo import DEMO_PASSWORD, demo_logins
+from nyborg_ledelse.organisation.models import Role
+from tests.browser.conftest import axe_violations, click, log_in, wait_for_text
+from tests.meetings.conftest import make_round, next_monday
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_chef_group_publishes_a_round_and_a_leader_sends_apologies(browser, live_server):
+    call_command("load_demo", verbosity=0)
+    logins = demo_logins()
+    round_ = make_round(title="Ekstra runde", week_start=next_monday(4))
+    round_plan_save(round_=round_, plan=round_plan(round_))
+
+    log_in(browser, live_server, logins[Role.CHEF].email, DEMO_PASSWORD)
+    browser.get(live_server.url + f"/meetings/rounds/{round_.pk}/agenda/")
+    wait_for_text(browser, "Rundens dagsorden")
+    assert axe_violations(browser) == []
+    Select(browser.find_element(By.NAME, "item3-topic")).select_by_visible_text(
+        "Kunstig intelligens i sagsbehandlingen"
+    )
+    Select(browser.find_element(By.NAME, "item5-topic")).select_by_visible_text(
+        "Lederens eget arbejdsmiljø"
+    )
+    click(browser, browser.find_element(By.XPATH, "//button[text()='Gem dagsordenen']"))
+    wait_for_text(browser, "Dagsordenen er gemt.")
+    assert axe_violations(browser) == []
+    click(
+        browser,
+        browser.find_element(
+            By.XPATH, "//button[text()='Offentliggør runden og send indkaldelserne']"
+        ),
+    )
+    wait_for_text(browser, "Runden er offentliggjort")
+    assert Round.objects.get(pk=round_.pk).is_published
+
+    leader = logins[Role.LEADER]
+    meeting = round_.meetings.get(
+        group__memberships__leader=leader, group__memberships__left_on=None
+    )
+    assert Message.objects.filter(
+        kind="meeting_invitation", about_id=meeting.pk, recipient=leader
+    ).exists()
+    browser.delete_all_cookies()
+    log_in(browser, live_server, leader.email, DEMO_PASSWORD)
+    browser.get(live_server.url + "/groups/mine/")
+    wait_for_text(browser, "Næste møde")
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert str(meeting.room) in main
+    assert axe_violations(browser) == []
+    browser.find_element(By.LINK_TEXT, "Se mødet").click()
+    wait_for_text(browser, "Meld afbud")
+    assert axe_violations(browser) == []
+    browser.find_element(By.NAME, "reason").send_keys("Tilsyn på skolen")
+    click(browser, browser.find_element(By.XPATH, "//button[text()='Meld afbud']"))
+
+    wait_for_text(browser, "Dit afbud er sendt til værten.")
+    assert Apology.objects.get(meeting=meeting, leader=leader).reason == "Tilsyn på skolen"

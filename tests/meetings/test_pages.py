@@ -1,0 +1,121 @@
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from meetings.models import Apology, Attendance
+from meetings.services import round_publish
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published(planned_round):
+    round_publish(round_=planned_round)
+    return planned_round
+
+
+def test_the_group_page_shows_the_next_meeting_with_its_agenda_and_who_is_coming(client, published):
+    meeting = published.meetings.select_related("group", "room").first()
+    members = meeting.group.current_members()
+    Apology.objects.create(meeting=meeting, leader=members[1], reason="Ferie")
+    client.force_login(members[0])
+
+    text = client.get(meeting.group.get_absolute_url()).content.decode()
+
+    assert str(meeting.room) in text
+    assert "Fælles input: Budget 2028" in text
+    assert "Ledelse opad" in text and "Psykologisk tryghed" in text
+    assert f"{len(members)} kommer" in text  # the host and all but one member
+    assert f"afbud fra {members[1].full_name}" in text
+
+
+def test_a_leader_sends_apologies_and_the_host_sees_the_reason(client, published):
+    meeting = published.meetings.select_related("group").first()
+    member = meeting.group.current_members()[0]
+    client.force_login(member)
+
+    page = client.post(
+        reverse("meetings:apology", args=[meeting.pk]), {"reason": "Tilsyn"}, follow=True
+    )
+
+    assert "Dit afbud er sendt til værten." in page.content.decode()
+    client.force_login(meeting.host)
+    assert f"{member.full_name}: Tilsyn" in client.get(meeting.get_absolute_url()).content.decode()
+
+
+def test_the_host_records_attendance_and_sees_who_missed_more_than_one(client, published):
+    meeting = published.meetings.select_related("group").first()
+    members = meeting.group.current_members()
+    with time_machine.travel(meeting.starts_at):
+        client.force_login(meeting.host)
+        client.post(
+            reverse("meetings:attendance", args=[meeting.pk]),
+            {"present": [m.pk for m in members[1:]]},
+        )
+    Attendance.objects.create(
+        meeting=published.meetings.exclude(pk=meeting.pk).first(),
+        leader=members[0],
+        present=False,
+        recorded_by=meeting.host,
+    )
+
+    client.force_login(meeting.host)
+    text = client.get(reverse("meetings:mine")).content.decode()
+
+    assert Attendance.objects.filter(meeting=meeting, present=True).count() == len(members) - 1
+    row = text[text.index(members[0].full_name) :][:200]
+    assert "udeblevet fra mere end ét" in row
+
+
+def test_the_chef_group_fills_the_agenda_and_publishes(client, composed, rooms, topics, chef):
+    from meetings.models import Round
+    from tests.meetings.conftest import make_round
+
+    round_ = make_round()
+    client.force_login(chef)
+    data = {}
+    for item in round_.agenda_items.all():
+        data[f"item{item.number}-title"] = item.title
+        data[f"item{item.number}-text"] = item.text
+    data["item3-topic"], data["item5-topic"] = topics[0].pk, topics[1].pk
+    client.post(reverse("meetings:agenda", args=[round_.pk]), data)
+    client.post(reverse("meetings:plan", args=[round_.pk]))
+
+    page = client.post(reverse("meetings:publish", args=[round_.pk]), follow=True)
+
+    assert "Runden er offentliggjort: 36 indkaldelser er på vej." in page.content.decode()
+    assert Round.objects.get().is_published
+
+
+def test_publishing_without_topics_says_what_is_missing(client, composed, rooms, chef):
+    from tests.meetings.conftest import make_round
+
+    round_ = make_round()
+    client.force_login(chef)
+
+    page = client.post(reverse("meetings:publish", args=[round_.pk]), follow=True)
+
+    text = page.content.decode()
+    assert "Punkt 3 skal have et emne fra emnebanken." in text
+    assert "Intet møde planlagt for:" in text
+
+
+def test_a_round_form_with_days_and_a_too_long_slot_is_refused(client, chef, db):
+    client.force_login(chef)
+    monday = datetime.date(2027, 3, 1)
+
+    page = client.post(
+        reverse("meetings:round_new"),
+        {
+            "kind": "groups",
+            "title": "Forår 2027",
+            "week_start": monday.isoformat(),
+            "weekdays": [1, 2],
+            "starts": "12:00",
+            "ends": "16:00",
+        },
+    )
+
+    assert "Et gruppemøde varer 2 til 3 timer." in page.content.decode()

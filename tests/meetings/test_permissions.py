@@ -1,0 +1,95 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from groups.models import Group, Membership, Reason
+from meetings.models import Meeting, Room, Round
+from tests.permission_matrix import Page, assert_reaches, expand
+
+LOGIN = 302
+ROLES = ["leader", "chef", "director", "hr", "administrator"]
+NOBODY_BUT = dict.fromkeys(ROLES, 403)
+PLANNERS = {"anonymous": LOGIN, **NOBODY_BUT, "chef": 200, "director": 200, "administrator": 200}
+PLANNERS_POST = {
+    "anonymous": LOGIN,
+    **NOBODY_BUT,
+    "chef": 302,
+    "director": 302,
+    "administrator": 302,
+}
+ADMINISTRATORS = {"anonymous": LOGIN, **NOBODY_BUT, "administrator": 200}
+ROUND = (("pk", "round"),)
+MEETING = (("pk", "meeting"),)
+
+# The leader sits in the group the director hosts; the chef belongs to the chef group.
+MATRIX = {
+    Page("meetings:mine"): {"anonymous": LOGIN, **dict.fromkeys(ROLES, 200)},
+    Page("meetings:feed_renew", method="post"): {"anonymous": LOGIN, **dict.fromkeys(ROLES, 302)},
+    Page("meetings:rounds"): PLANNERS,
+    Page("meetings:round_new"): PLANNERS,
+    Page("meetings:template"): PLANNERS,
+    Page("meetings:round", ROUND): PLANNERS,
+    Page("meetings:round_edit", ROUND): PLANNERS,
+    Page("meetings:agenda", ROUND): PLANNERS,
+    Page("meetings:plan", ROUND): PLANNERS,
+    Page("meetings:material_add", ROUND, "post"): PLANNERS_POST,
+    Page("meetings:question_add", ROUND, "post"): PLANNERS_POST,
+    Page("meetings:publish", ROUND, "post"): PLANNERS_POST,
+    Page("meetings:move", MEETING, "post"): PLANNERS_POST,
+    Page("meetings:cancel", MEETING, "post"): PLANNERS_POST,
+    # The meeting: its group's members and host, the chef group, the administrators.
+    Page("meetings:meeting", MEETING): {**PLANNERS, "leader": 200},
+    Page("meetings:apology", MEETING, "post"): {**PLANNERS_POST, "leader": 302},
+    # Attendance is recorded by the meeting's host (and administrators).
+    Page("meetings:attendance", MEETING): {**ADMINISTRATORS, "director": 200},
+    Page("meetings:attendance_overview"): ADMINISTRATORS,
+    Page("meetings:rooms"): ADMINISTRATORS,
+    Page("meetings:room_edit", (("pk", "room"),)): ADMINISTRATORS,
+}
+
+
+@pytest.fixture
+def objects(people):
+    group = Group.objects.create(number=1, host=people["director"])
+    Membership.objects.create(
+        group=group,
+        leader=people["leader"],
+        joined_on=timezone.localdate() - datetime.timedelta(days=30),
+        joined_reason=Reason.COMPOSED,
+    )
+    room = Room.objects.create(name="Mødelokale 1", building="Rådhuset", seats=14)
+    week = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
+    round_ = Round.objects.create(
+        title="Forår 2027",
+        week_start=week,
+        days=[week.isoformat()],
+        starts=datetime.time(12),
+        ends=datetime.time(15),
+        published_at=timezone.now(),
+    )
+    meeting = Meeting.objects.create(
+        round=round_, group=group, host=people["director"], day=week, room=room
+    )
+    return {"round": round_.pk, "meeting": meeting.pk, "room": room.pk}
+
+
+@pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))
+def test_each_role_reaches_exactly_its_pages(client, people, objects, page, role, expected):
+    assert_reaches(client, people, objects, page, role, expected)
+
+
+def test_a_leader_of_another_group_does_not_see_the_meeting(client, objects, chef):
+    from tests.factories import LeaderFactory
+
+    other = LeaderFactory(reports_to=chef)
+    client.force_login(other)
+
+    assert client.get(f"/meetings/{objects['meeting']}/").status_code == 403
+
+
+def test_nobody_but_planners_sees_a_meeting_before_its_round_is_published(client, people, objects):
+    Round.objects.update(published_at=None)
+    client.force_login(people["leader"])
+
+    assert client.get(f"/meetings/{objects['meeting']}/").status_code == 403
