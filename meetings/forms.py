@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from topicbank.forms import checked_material_file
 from topicbank.models import State as TopicState
 from topicbank.models import Topic
 
@@ -100,6 +101,9 @@ class MaterialForm(forms.ModelForm):
     class Meta:
         model = Material
         fields = ["item_number", "title", "url", "file"]
+
+    def clean_file(self):
+        return checked_material_file(self.cleaned_data.get("file"))
 
     def clean(self):
         data = super().clean()

@@ -74,6 +74,9 @@ def round_new(request):
 @login_required
 def round_edit(request, pk: int):
     round_ = get_round_for_planner(request.user, pk)
+    if round_.is_published:
+        messages.error(request, _("The round is published; move single meetings instead."))
+        return redirect(round_)
     form = RoundForm(request.POST or None, instance=round_)
     if request.method == "POST" and form.is_valid():
         try:

@@ -18,6 +18,29 @@ FILE_SIGNATURES = {
     ".jpg": [b"\xff\xd8\xff"],
     ".jpeg": [b"\xff\xd8\xff"],
 }
+
+
+def checked_material_file(upload):
+    """A material file of a known type, within the size limit, whose content matches its type."""
+    if not upload:
+        return None
+    suffix = Path(upload.name).suffix.lower()
+    if suffix not in FILE_SIGNATURES:
+        raise forms.ValidationError(
+            _("Files of the type '%(type)s' cannot be uploaded.") % {"type": suffix or "?"}
+        )
+    if upload.size > settings.TOPIC_FILE_MAX_BYTES:
+        raise forms.ValidationError(
+            _("The file is larger than %(size)s.")
+            % {"size": filesizeformat(settings.TOPIC_FILE_MAX_BYTES)}
+        )
+    head = upload.read(8)
+    upload.seek(0)
+    if not any(head.startswith(signature) for signature in FILE_SIGNATURES[suffix]):
+        raise forms.ValidationError(_("The file's content does not match its type."))
+    return upload
+
+
 http_url = URLValidator(schemes=["http", "https"], message=_("'%(value)s' is not an http(s) link."))
 
 
@@ -64,24 +87,7 @@ class TopicForm(forms.ModelForm):
         return links
 
     def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if not upload:
-            return None
-        suffix = Path(upload.name).suffix.lower()
-        if suffix not in FILE_SIGNATURES:
-            raise forms.ValidationError(
-                _("Files of the type '%(type)s' cannot be uploaded.") % {"type": suffix or "?"}
-            )
-        if upload.size > settings.TOPIC_FILE_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is larger than %(size)s.")
-                % {"size": filesizeformat(settings.TOPIC_FILE_MAX_BYTES)}
-            )
-        head = upload.read(8)
-        upload.seek(0)
-        if not any(head.startswith(signature) for signature in FILE_SIGNATURES[suffix]):
-            raise forms.ValidationError(_("The file's content does not match its type."))
-        return upload
+        return checked_material_file(self.cleaned_data.get("file"))
 
 
 class MoveForm(forms.Form):

@@ -119,3 +119,31 @@ def test_a_round_form_with_days_and_a_too_long_slot_is_refused(client, chef, db)
     )
 
     assert "Et gruppemøde varer 2 til 3 timer." in page.content.decode()
+
+
+def test_a_material_that_is_not_what_it_claims_is_refused(client, planned_round, chef):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(chef)
+    fake = SimpleUploadedFile("oplaeg.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+
+    page = client.post(
+        reverse("meetings:material_add", args=[planned_round.pk]),
+        {"item_number": 5, "title": "Oplæg", "file": fake},
+        follow=True,
+    )
+
+    assert "Filens indhold passer ikke til dens type." in page.content.decode()
+    assert not planned_round.materials.exists()
+
+
+def test_a_material_link_is_shown_on_the_agenda(client, planned_round, chef):
+    client.force_login(chef)
+
+    client.post(
+        reverse("meetings:material_add", args=[planned_round.pk]),
+        {"item_number": 5, "title": "Edmondson på video", "url": "https://www.example.dk/video"},
+    )
+
+    text = client.get(planned_round.get_absolute_url()).content.decode()
+    assert 'href="https://www.example.dk/video"' in text

@@ -30,7 +30,8 @@ MATRIX = {
     Page("meetings:round_new"): PLANNERS,
     Page("meetings:template"): PLANNERS,
     Page("meetings:round", ROUND): PLANNERS,
-    Page("meetings:round_edit", ROUND): PLANNERS,
+    # A published round is changed meeting by meeting: its form sends planners back.
+    Page("meetings:round_edit", ROUND): PLANNERS_POST,
     Page("meetings:agenda", ROUND): PLANNERS,
     Page("meetings:plan", ROUND): PLANNERS,
     Page("meetings:material_add", ROUND, "post"): PLANNERS_POST,

@@ -242,3 +242,33 @@ def test_a_successor_sees_the_meetings_from_their_start(planned_round, composed)
     )
     Round.objects.filter(pk=later.round_id).update(published_at=timezone.now())
     assert later in Meeting.objects.for_leader(successor)
+
+
+def test_the_seminar_is_one_event_for_the_whole_store_ledergruppe_and_the_chef_group(composed):
+    seminar = make_round(
+        kind="seminar",
+        title="Lederseminar 2027",
+        days=[(next_monday() + datetime.timedelta(days=3)).isoformat()],
+        ends=datetime.time(16, 0),
+    )
+
+    invited = round_publish(round_=seminar)
+
+    (meeting,) = seminar.meetings.all()
+    assert meeting.group is None
+    chefs, leaders = composed
+    assert invited == len(leaders) + len(chefs) + 1  # and the director
+    assert set(
+        Message.objects.filter(kind="meeting_invitation").values_list("recipient_id", flat=True)
+    ) == {p.pk for p in [*leaders, *chefs, chefs[0].reports_to]}
+
+
+def test_a_meeting_cannot_be_fixed_to_a_room_too_small_for_the_group(planned_round):
+    from meetings.models import Room
+    from meetings.services import meeting_pin
+
+    small = Room.objects.create(name="Kontoret", building="Rådhuset", seats=6)
+    meeting = planned_round.meetings.first()
+
+    with pytest.raises(ValidationError, match="har 6 pladser; gruppen skal bruge 12"):
+        meeting_pin(meeting=meeting, day=meeting.day, room=small)
