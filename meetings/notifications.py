@@ -52,3 +52,85 @@ AGENDA_DUE = register(
         still_applies=_agenda_still_missing,
     )
 )
+
+
+def _summary_unpublished(message) -> bool:
+    meeting = message.about
+    summary = getattr(meeting, "summary", None) if meeting else None
+    return (
+        meeting is not None
+        and meeting.cancelled_at is None
+        and not (summary and summary.is_published)
+    )
+
+
+def _feedback_undecided(message) -> bool:
+    meeting = message.about
+    feedback = getattr(meeting, "feedback", None) if meeting else None
+    return (
+        meeting is not None
+        and meeting.cancelled_at is None
+        and not (feedback and feedback.is_released)
+    )
+
+
+def _not_evaluated(message) -> bool:
+    meeting = message.about
+    return (
+        meeting is not None
+        and meeting.cancelled_at is None
+        and not meeting.evaluation_receipts.filter(leader_id=message.recipient_id).exists()
+        and not meeting.apologies.filter(leader_id=message.recipient_id).exists()
+    )
+
+
+SUMMARY_REMINDER = register(
+    MessageKind(
+        key="summary_reminder",
+        label=_("The host: write the meeting's summary"),
+        template="meetings/email/summary_reminder",
+        still_applies=_summary_unpublished,
+    )
+)
+
+FEEDBACK_REMINDER = register(
+    MessageKind(
+        key="feedback_reminder",
+        label=_("The host: get the group's decision on the feedback"),
+        template="meetings/email/feedback_reminder",
+        still_applies=_feedback_undecided,
+    )
+)
+
+SUMMARY_FOR_COMMENTS = register(
+    MessageKind(
+        key="summary_for_comments",
+        label=_("A summary is ready for your comments"),
+        template="meetings/email/summary_for_comments",
+    )
+)
+
+SUMMARY_PUBLISHED = register(
+    MessageKind(
+        key="summary_published",
+        label=_("A summary is published to the group"),
+        template="meetings/email/summary_published",
+    )
+)
+
+EVALUATION_NUDGE = register(
+    MessageKind(
+        key="evaluation_nudge",
+        label=_("Evaluate the meeting"),
+        template="meetings/email/evaluation_nudge",
+        still_applies=_not_evaluated,
+    )
+)
+
+CONCEPT_SURVEY = register(
+    MessageKind(
+        key="concept_survey",
+        label=_("Surveys about the groups"),
+        template="meetings/email/concept_survey",
+    )
+)

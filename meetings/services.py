@@ -27,6 +27,7 @@ from .models import (
 )
 from .notifications import AGENDA_DUE, CANCELLATION, INVITATION, REMINDER
 from .planner import Plan, PlanGroup, PlanRoom, plan_round
+from .room_services import concept_survey_open_if_due, follow_up_queue
 
 AGENDA_REMINDER_WEEKS = (4, 3, 2, 1)
 MEETING_REMINDER_DAYS = (7, 1)
@@ -70,7 +71,7 @@ def agenda_save(*, round_: Round, items: dict[int, dict], by: Leader) -> None:
     """Titles, texts and the topics of items 3 and 5; a chosen topic is planned in the bank."""
     if round_.is_published:
         raise ValidationError(_("The round is published; its agenda can no longer change."))
-    for item in round_.agenda_items.select_for_update().select_related("topic"):
+    for item in round_.agenda_items.select_for_update(of=("self",)).select_related("topic"):
         data = items.get(item.number)
         if data is None:
             continue
@@ -200,6 +201,7 @@ def round_publish(*, round_: Round) -> int:
     with sending_together():
         for meeting in round_.meetings.select_related("group", "room", "host"):
             sent += _invite(meeting)
+            follow_up_queue(meeting)
     return sent
 
 
@@ -256,6 +258,7 @@ def meeting_move(*, meeting: Meeting, day: datetime.date, room: Room | None) -> 
         cancel_messages(kind=REMINDER.key, about=meeting, reason="moved")
         with sending_together():
             _invite(meeting)
+            follow_up_queue(meeting)
     return meeting
 
 
@@ -268,6 +271,7 @@ def meeting_cancel(*, meeting: Meeting) -> None:
     meeting.sequence += 1
     meeting.save(update_fields=["cancelled_at", "sequence"])
     cancel_messages(kind=REMINDER.key, about=meeting, reason="cancelled")
+    follow_up_queue(meeting)
     ics = calendar.attachment(meeting, cancel=True)
     with sending_together():
         for person in meeting.invited():
@@ -312,6 +316,7 @@ def attendance_record(*, meeting: Meeting, present: set[int], by: Leader) -> Non
                 "recorded_at": timezone.now(),
             },
         )
+    concept_survey_open_if_due(meeting.group)
 
 
 def missed_meetings(leader: Leader, year: int) -> int:

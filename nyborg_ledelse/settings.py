@@ -301,6 +301,9 @@ NOTIFICATIONS = {
 REGISTER_IMPORT_MAX_BYTES = envint("REGISTER_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 TOPIC_FILE_MAX_BYTES = envint("TOPIC_FILE_MAX_BYTES", 10 * 1024 * 1024)
 
+# How many days the group has to comment on a summary's draft, unless the host chooses otherwise.
+SUMMARY_COMMENT_DAYS = envint("SUMMARY_COMMENT_DAYS", 5)
+
 # How far back a private calendar feed reaches.
 CALENDAR_FEED_DAYS_BACK = envint("CALENDAR_FEED_DAYS_BACK", 365)
 

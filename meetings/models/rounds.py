@@ -39,7 +39,7 @@ class Room(models.Model):
 class AgendaTemplateQuerySet(models.QuerySet):
     def ensured(self) -> "AgendaTemplateQuerySet":
         """The 7 items, written from the concept paper's defaults the first time they are asked for."""
-        from .agenda_template import DEFAULT_ITEMS
+        from ..agenda_template import DEFAULT_ITEMS
 
         if self.count() < len(DEFAULT_ITEMS):
             for number, title, text in DEFAULT_ITEMS:
@@ -333,6 +333,18 @@ class Meeting(models.Model):
             )
         members = sorted(self.group.members_on(self.day), key=lambda leader: leader.full_name)
         return [*([self.host] if self.host else []), *members]
+
+    def is_hosted_by(self, user) -> bool:
+        return user.pk == self.host_id or (
+            self.group is not None and user.pk == self.group.co_host_id
+        )
+
+    def had_member(self, user) -> bool:
+        """A member of the group on the day of the meeting."""
+        return (
+            self.group is not None
+            and self.group.memberships.on(self.day).filter(leader=user).exists()
+        )
 
     def may_see(self, user) -> bool:
         if user.is_chef_group or user.is_administrator:

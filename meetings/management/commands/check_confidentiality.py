@@ -1,0 +1,50 @@
+import csv
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from meetings.namecheck import Person, find_people
+from nyborg_ledelse.organisation.models import Leader
+
+
+class Command(BaseCommand):
+    help = "Check texts (one per line) for people named or pointed out; one JSON line per text."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--input", required=True, type=Path, help="UTF-8, one text per line")
+        parser.add_argument(
+            "--names", type=Path, help="CSV with first_name,last_name; replaces the register"
+        )
+
+    def handle(self, *args, input: Path, names: Path | None, **options):
+        register = _read_names(names) if names else _register()
+        try:
+            lines = input.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(f"Kan ikke læse {input}: {error}") from error
+        for number, text in enumerate(lines, start=1):
+            findings = find_people(text, register=register)
+            self.stdout.write(
+                json.dumps(
+                    {"line": number, "findings": [f.as_dict() for f in findings]},
+                    ensure_ascii=False,
+                )
+            )
+
+
+def _register() -> list[Person]:
+    return [
+        Person(first, last) for first, last in Leader.objects.values_list("first_name", "last_name")
+    ]
+
+
+def _read_names(path: Path) -> list[Person]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError) as error:
+        raise CommandError(f"Kan ikke læse {path}: {error}") from error
+    if rows and not {"first_name", "last_name"} <= set(rows[0]):
+        raise CommandError("Navnefilen skal have kolonnerne first_name,last_name.")
+    return [Person(row["first_name"].strip(), row["last_name"].strip()) for row in rows]

@@ -1,0 +1,53 @@
+"""The meetings' data: rounds and meetings (rounds.py), and the confidential room (confidential.py)."""
+
+from .confidential import (
+    AccessLog,
+    AgreedMention,
+    EvaluationAnswer,
+    EvaluationReceipt,
+    Feedback,
+    Summary,
+    SummaryComment,
+    Survey,
+    SurveyReceipt,
+    SurveyResponse,
+)
+from .rounds import (
+    TOPIC_ITEMS,
+    AgendaItem,
+    AgendaTemplateItem,
+    Apology,
+    Attendance,
+    CalendarFeed,
+    Kind,
+    Material,
+    Meeting,
+    Room,
+    Round,
+    SummaryQuestion,
+)
+
+__all__ = [
+    "TOPIC_ITEMS",
+    "AccessLog",
+    "AgendaItem",
+    "AgendaTemplateItem",
+    "AgreedMention",
+    "Apology",
+    "Attendance",
+    "CalendarFeed",
+    "EvaluationAnswer",
+    "EvaluationReceipt",
+    "Feedback",
+    "Kind",
+    "Material",
+    "Meeting",
+    "Room",
+    "Round",
+    "Summary",
+    "SummaryComment",
+    "SummaryQuestion",
+    "Survey",
+    "SurveyReceipt",
+    "SurveyResponse",
+]

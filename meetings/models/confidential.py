@@ -1,0 +1,236 @@
+"""The confidential room: a meeting's summary and its feedback to the chef group, evaluations,
+surveys, and the log of who read them. None of these are registered in the Django admin."""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .rounds import Meeting, Round
+
+
+class Summary(models.Model):
+    """Opsamling: what we talked about, why, and what we will do with it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        COMMENTING = "commenting", _("Open for comments")
+        PUBLISHED = "published", _("Published to the group")
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="summary")
+    talked_about = models.TextField(_("What did we talk about?"), blank=True)
+    why = models.TextField(_("Why did we talk about it?"), blank=True)
+    what_we_do = models.TextField(_("What will we do with it?"), blank=True)
+    item_notes = models.JSONField(default=dict, blank=True)  # agenda item number → text
+    answers = models.JSONField(default=dict, blank=True)  # question id → {"dos", "donts"}
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    comment_until = models.DateField(_("comments until"), null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    # Raised on every save; an editor who started from an older version is stopped.
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Summary {self.meeting_id}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def texts(self) -> list[str]:
+        """Every text a reader sees, in the order the name check reports it."""
+        texts = [self.talked_about, self.why, self.what_we_do, *self.item_notes.values()]
+        for answer in self.answers.values():
+            texts += list(answer.values())
+        return [text for text in texts if text]
+
+
+class SummaryComment(models.Model):
+    summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Comment {self.pk}"
+
+
+class Feedback(models.Model):
+    """Tilbagemelding: what the group decided to tell the chef group, naming no one."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="feedback")
+    text = models.TextField(_("Feedback to the chef group"), blank=True)
+    answers = models.JSONField(default=dict, blank=True)  # question id → {"dos", "donts"}
+    nothing_to_report = models.BooleanField(_("The group has nothing to report"), default=False)
+    agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    released_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Feedback {self.meeting_id}"
+
+    @property
+    def is_released(self) -> bool:
+        return self.released_at is not None
+
+    def texts(self) -> list[str]:
+        texts = [self.text]
+        for answer in self.answers.values():
+            texts += list(answer.values())
+        return [text for text in texts if text]
+
+
+class AgreedMention(models.Model):
+    """A name the check found that the host marked as agreed with the person; kept with who and when."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agreed_mentions")
+    document = models.CharField(max_length=10)  # "summary" or "feedback"
+    text = models.CharField(max_length=200)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    marked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "document", "text"], name="agree_a_mention_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class EvaluationAnswer(models.Model):
+    """One attendee's evaluation of a meeting: no author, no time, a random key (anonymous)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="evaluations")
+    good = models.TextField(_("Hvad har været godt i dag?"), blank=True)
+    missed = models.TextField(_("Hvad savnede vi i dag?"), blank=True)
+    rating = models.PositiveSmallIntegerField(
+        _("Your rating of the meeting (1–5)"),
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+
+    def __str__(self) -> str:
+        return f"Evaluation of {self.meeting_id}"
+
+
+class EvaluationReceipt(models.Model):
+    """That a leader answered (never what): one answer each, and who still needs a reminder."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="evaluation_receipts"
+    )
+    leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "leader"], name="evaluate_a_meeting_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.leader_id} evaluated {self.meeting_id}"
+
+
+class Survey(models.Model):
+    """A questionnaire: the concept after a group's 6th meeting, or a template attached to a round."""
+
+    kind = models.CharField(max_length=30)  # a key of meetings.surveys.SURVEYS
+    group = models.ForeignKey(
+        "groups.Group", on_delete=models.PROTECT, null=True, blank=True, related_name="surveys"
+    )
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, null=True, blank=True, related_name="surveys"
+    )
+    opened_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-opened_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "group"],
+                condition=models.Q(round__isnull=True),
+                name="one_concept_survey_per_group",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "round"],
+                condition=models.Q(round__isnull=False),
+                name="one_survey_of_a_kind_per_round",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        from ..surveys import SURVEYS
+
+        return SURVEYS[self.kind].title
+
+
+class SurveyResponse(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    # The respondent's group, so results can be shown per group (never below the minimum).
+    group = models.ForeignKey("groups.Group", on_delete=models.PROTECT, null=True, related_name="+")
+    scores = models.JSONField()  # one 1–5 per statement, as answered
+    text = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"Response to {self.survey_id}"
+
+
+class SurveyReceipt(models.Model):
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="receipts")
+    leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "leader"], name="answer_a_survey_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.leader_id} answered {self.survey_id}"
+
+
+class AccessLog(models.Model):
+    """Who read which confidential record when; administrators see this, never the texts."""
+
+    class What(models.TextChoices):
+        SUMMARY = "summary", _("Summary")
+        FEEDBACK = "feedback", _("Feedback to the chef group")
+        EVALUATION = "evaluation", _("Evaluation answers")
+        SURVEY = "survey", _("Survey results")
+        REPORT = "report", _("Compiled round report")
+
+    who = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    what = models.CharField(max_length=12, choices=What.choices)
+    meeting = models.ForeignKey(Meeting, on_delete=models.SET_NULL, null=True, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.SET_NULL, null=True, related_name="+")
+    survey = models.ForeignKey(Survey, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.who_id} {self.what} {self.at:%Y-%m-%d %H:%M}"

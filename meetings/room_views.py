@@ -1,0 +1,458 @@
+"""The confidential room's pages. Every read of a record is written to the access log."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from groups.models import Group
+
+from .forms import (
+    CommentForm,
+    EvaluationForm,
+    FeedbackForm,
+    ShareForm,
+    SummaryForm,
+    SurveyAttachForm,
+    SurveyForm,
+)
+from .models import AccessLog, Feedback, Meeting, Summary, Survey
+from .permissions import (
+    get_meeting_in_room,
+    get_round_for_chef_group,
+    may_evaluate,
+    may_read_feedback,
+    may_read_summary,
+    may_see_group_evaluations,
+    may_write_records,
+    require_administrator,
+)
+from .reports import (
+    evaluation_result,
+    report_docx,
+    report_pdf,
+    report_sections,
+    report_title,
+    survey_results,
+)
+from .room_services import (
+    EditConflict,
+    NamesFound,
+    checked_texts,
+    comment_days_default,
+    evaluation_submit,
+    feedback_release,
+    feedback_save,
+    log_access,
+    mention_agree,
+    summary_comment,
+    summary_publish,
+    summary_save,
+    summary_share,
+    survey_submit,
+)
+from .surveys import MINIMUM_RESPONDENTS, SURVEYS
+
+
+def _fail(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def _questions(meeting: Meeting):
+    return list(meeting.round.questions.all())
+
+
+@login_required
+def summary_detail(request, pk: int):
+    meeting = get_meeting_in_room(request.user, pk, may=may_read_summary)
+    summary = Summary.objects.filter(meeting=meeting).select_related("updated_by").first()
+    if summary is not None:
+        log_access(request.user, AccessLog.What.SUMMARY, meeting=meeting)
+    is_host = may_write_records(request.user, meeting)
+    context = {
+        "meeting": meeting,
+        "summary": summary,
+        "items": {str(i.number): i for i in meeting.round.agenda_items.all()},
+        "questions": _questions(meeting),
+        "comments": summary.comments.select_related("author") if summary else [],
+        "comment_form": CommentForm()
+        if summary and summary.status == Summary.Status.COMMENTING
+        else None,
+        "is_host": is_host,
+        "checked": checked_texts(meeting, "summary", summary.texts())
+        if summary and is_host
+        else [],
+        "share_form": ShareForm(initial={"days": comment_days_default()}),
+    }
+    return render(request, "meetings/summary_detail.html", context)
+
+
+@login_required
+def summary_edit(request, pk: int):
+    meeting = get_meeting_in_room(request.user, pk, may=may_write_records)
+    summary = Summary.objects.filter(meeting=meeting).select_related("updated_by").first()
+    form = SummaryForm(
+        request.POST or None,
+        items=list(meeting.round.agenda_items.all()),
+        questions=_questions(meeting),
+        summary=summary,
+        initial={
+            "version": summary.version if summary else None,
+            **(
+                {f: getattr(summary, f) for f in ("talked_about", "why", "what_we_do")}
+                if summary
+                else {}
+            ),
+        },
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            summary_save(
+                meeting=meeting,
+                by=request.user,
+                version=form.cleaned_data["version"],
+                **form.fields_to_save(),
+            )
+        except EditConflict as error:
+            conflict = error.current
+            form.add_error(None, error)
+            form.data = form.data.copy()
+            form.data["version"] = conflict.version
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The summary is saved."))
+            return redirect("meetings:summary", pk=pk)
+    return render(
+        request,
+        "meetings/record_form.html",
+        {"meeting": meeting, "form": form, "conflict": conflict, "document": "summary"},
+    )
+
+
+@require_POST
+@login_required
+def summary_share_view(request, pk: int):
+    meeting = get_meeting_in_room(request.user, pk, may=may_write_records)
+    form = ShareForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Give the group between 1 and 30 days to comment."))
+        summary_share(meeting=meeting, by=request.user, days=form.cleaned_data["days"])
+    except (ValidationError, Summary.DoesNotExist) as error:
+        _fail(
+            request,
+            error
+            if isinstance(error, ValidationError)
+            else ValidationError(_("Write the summary first.")),
+        )
+    else:
+        messages.success(request, _("The draft is shared with the group for comments."))
+    return redirect("meetings:summary", pk=pk)
+
+
+@require_POST
+@login_required
+def summary_comment_view(request, pk: int):
+    meeting = get_meeting_in_room(request.user, pk, may=may_read_summary)
+    form = CommentForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Write a comment."))
+        summary_comment(meeting=meeting, author=request.user, text=form.cleaned_data["text"])
+    except ValidationError as error:
+        _fail(request, error)
+    else:
+        messages.success(request, _("Your comment is added."))
+    return redirect("meetings:summary", pk=pk)
+
+
+@require_POST
+@login_required
+def summary_publish_view(request, pk: int):
+    meeting = get_meeting_in_room(request.user, pk, may=may_write_records)
+    try:
+        summary_publish(meeting=meeting, by=request.user)
+    except NamesFound as error:
+        _fail(request, error)
+    except (ValidationError, Summary.DoesNotExist) as error:
+        _fail(
+            request,
+            error
+            if isinstance(error, ValidationError)
+            else ValidationError(_("Write the summary first.")),
+        )
+    else:
+        messages.success(request, _("The summary is published to the group."))
+    return redirect("meetings:summary", pk=pk)
+
+
+@login_required
+def feedback_detail(request, pk: int):
+    meeting = get_meeting_in_room(request.user, pk, may=may_read_feedback)
+    feedback = Feedback.objects.filter(meeting=meeting).first()
+    if feedback is not None:
+        log_access(request.user, AccessLog.What.FEEDBACK, meeting=meeting)
+    is_host = may_write_records(request.user, meeting)
+    context = {
+        "meeting": meeting,
+        "feedback": feedback,
+        "questions": _questions(meeting),
+        "is_host": is_host,
+        "checked": checked_texts(meeting, "feedback", feedback.texts())
+        if feedback and is_host
+        else [],
+    }
+    return render(request, "meetings/feedback_detail.html", context)
+
+
+@login_required
+def feedback_edit(request, pk: int):
+    meeting = get_meeting_in_room(request.user, pk, may=may_write_records)
+    feedback = Feedback.objects.filter(meeting=meeting).select_related("updated_by").first()
+    form = FeedbackForm(
+        request.POST or None,
+        questions=_questions(meeting),
+        feedback=feedback,
+        initial={
+            "version": feedback.version if feedback else None,
+            "text": feedback.text if feedback else "",
+            "nothing_to_report": feedback.nothing_to_report if feedback else False,
+        },
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            feedback_save(
+                meeting=meeting,
+                by=request.user,
+                version=form.cleaned_data["version"],
+                **form.fields_to_save(),
+            )
+        except EditConflict as error:
+            conflict = error.current
+            form.add_error(None, error)
+            form.data = form.data.copy()
+            form.data["version"] = conflict.version
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The feedback is saved. The chef group sees it once you release it.")
+            )
+            return redirect("meetings:feedback", pk=pk)
+    return render(
+        request,
+        "meetings/record_form.html",
+        {"meeting": meeting, "form": form, "conflict": conflict, "document": "feedback"},
+    )
+
+
+@require_POST
+@login_required
+def feedback_release_view(request, pk: int):
+    meeting = get_meeting_in_room(request.user, pk, may=may_write_records)
+    try:
+        feedback_release(meeting=meeting, by=request.user)
+    except (ValidationError, Feedback.DoesNotExist) as error:
+        _fail(
+            request,
+            error
+            if isinstance(error, ValidationError)
+            else ValidationError(_("Write the feedback first.")),
+        )
+    else:
+        messages.success(
+            request, _("The feedback is released to the chef group as agreed by the group.")
+        )
+    return redirect("meetings:feedback", pk=pk)
+
+
+@require_POST
+@login_required
+def mention_agree_view(request, pk: int):
+    meeting = get_meeting_in_room(request.user, pk, may=may_write_records)
+    document = request.POST.get("document")
+    text = request.POST.get("text", "")[:200]
+    if document not in ("summary", "feedback") or not text:
+        raise PermissionDenied
+    mention_agree(meeting=meeting, document=document, text=text, by=request.user)
+    messages.success(request, _("'%(text)s' is marked as agreed with the person.") % {"text": text})
+    return redirect(f"meetings:{document}", pk=pk)
+
+
+@login_required
+def evaluate(request, pk: int):
+    meeting = get_meeting_in_room(request.user, pk, may=may_evaluate)
+    answered = meeting.evaluation_receipts.filter(leader=request.user).exists()
+    form = EvaluationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            evaluation_submit(meeting=meeting, leader=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you. Your evaluation is saved anonymously."))
+            return redirect(meeting)
+    return render(
+        request, "meetings/evaluate.html", {"meeting": meeting, "form": form, "answered": answered}
+    )
+
+
+@login_required
+def meeting_evaluations(request, pk: int):
+    meeting = get_meeting_in_room(request.user, pk, may=may_see_group_evaluations)
+    log_access(request.user, AccessLog.What.EVALUATION, meeting=meeting)
+    return render(
+        request,
+        "meetings/evaluations.html",
+        {
+            "meeting": meeting,
+            "results": [evaluation_result(meeting)],
+            "minimum": MINIMUM_RESPONDENTS,
+        },
+    )
+
+
+@login_required
+def round_evaluations(request, pk: int):
+    round_ = get_round_for_chef_group(request.user, pk)
+    log_access(request.user, AccessLog.What.EVALUATION, round=round_)
+    meetings = round_.meetings.filter(
+        group__isnull=False, cancelled_at__isnull=True
+    ).select_related("group", "round")
+    results = [evaluation_result(m) for m in meetings.order_by("group__number")]
+    asked = sum(r.asked for r in results)
+    answered = sum(r.answered for r in results)
+    context = {
+        "round": round_,
+        "results": results,
+        "minimum": MINIMUM_RESPONDENTS,
+        "total_rate": answered / asked if asked else 0,
+        "answered": answered,
+        "asked": asked,
+    }
+    return render(request, "meetings/evaluations.html", context)
+
+
+@login_required
+def round_report(request, pk: int):
+    round_ = get_round_for_chef_group(request.user, pk)
+    log_access(request.user, AccessLog.What.REPORT, round=round_)
+    return render(
+        request,
+        "meetings/report.html",
+        {"round": round_, "title": report_title(round_), "sections": report_sections(round_)},
+    )
+
+
+@login_required
+def round_report_file(request, pk: int, format: str):
+    round_ = get_round_for_chef_group(request.user, pk)
+    log_access(request.user, AccessLog.What.REPORT, round=round_)
+    if format == "docx":
+        content = report_docx(round_)
+        mimetype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    else:
+        content, mimetype = report_pdf(round_), "application/pdf"
+    response = HttpResponse(content, content_type=mimetype)
+    response["Content-Disposition"] = (
+        f'attachment; filename="opsamling-{slugify(round_.title)}.{format}"'
+    )
+    return response
+
+
+@require_POST
+@login_required
+def survey_attach(request, pk: int):
+    round_ = get_round_for_chef_group(request.user, pk)
+    form = SurveyAttachForm(request.POST)
+    if form.is_valid():
+        Survey.objects.get_or_create(kind=form.cleaned_data["kind"], round=round_)
+        messages.success(
+            request, _("The survey is attached to the round; its members can answer it.")
+        )
+    return redirect(round_)
+
+
+def _may_answer(user, survey: Survey) -> bool:
+    if survey.group is not None:
+        return survey.group.memberships.current().filter(leader=user).exists()
+    return Meeting.objects.filter(round=survey.round, group__isnull=False).for_leader(user).exists()
+
+
+@login_required
+def survey_answer(request, pk: int):
+    survey = get_object_or_404(Survey.objects.select_related("group", "round"), pk=pk)
+    if not _may_answer(request.user, survey):
+        raise PermissionDenied
+    kind = SURVEYS[survey.kind]
+    answered = survey.receipts.filter(leader=request.user).exists()
+    form = SurveyForm(request.POST or None, kind=kind)
+    if request.method == "POST" and form.is_valid():
+        try:
+            survey_submit(
+                survey=survey,
+                leader=request.user,
+                scores=form.scores(),
+                text=form.cleaned_data["text"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you. Your answers are saved anonymously."))
+            return redirect("meetings:mine")
+    return render(
+        request,
+        "meetings/survey_form.html",
+        {"survey": survey, "kind": kind, "form": form, "answered": answered},
+    )
+
+
+@login_required
+def survey_results_view(request, pk: int):
+    """The chef group (every host is in it) sees results; never below the minimum of answers."""
+    survey = get_object_or_404(Survey.objects.select_related("group", "round"), pk=pk)
+    if not request.user.is_chef_group:
+        raise PermissionDenied
+    log_access(request.user, AccessLog.What.SURVEY, survey=survey)
+    total, per_group = survey_results(survey, groups=[survey.group] if survey.group else None)
+    columns = [total, *per_group]
+    kind = SURVEYS[survey.kind]
+    table = [
+        (statement, [c.averages[i] if c.shown else None for c in columns])
+        for i, statement in enumerate(kind.statements)
+    ]
+    # A host sees who in their own group has not answered, never what anyone answered.
+    answered = set(survey.receipts.values_list("leader_id", flat=True))
+    missing = [
+        member
+        for group in Group.objects.filter(host=request.user)
+        if survey.group in (None, group)
+        for member in group.current_members()
+        if member.pk not in answered
+    ]
+    context = {
+        "survey": survey,
+        "kind": kind,
+        "columns": columns,
+        "table": table,
+        "missing": missing,
+        "minimum": MINIMUM_RESPONDENTS,
+    }
+    return render(request, "meetings/survey_results.html", context)
+
+
+@login_required
+def access_log(request):
+    require_administrator(request.user)
+    entries = AccessLog.objects.select_related("who", "meeting__group", "round", "survey")
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "meetings/access_log.html", {"page": page})
