@@ -282,7 +282,8 @@ def mention_agree_view(request, pk: int):
     document = request.POST.get("document")
     text = request.POST.get("text", "")[:200]
     if document not in ("summary", "feedback") or not text:
-        raise PermissionDenied
+        messages.error(request, _("Choose a marked place to agree."))
+        return redirect(meeting)
     mention_agree(meeting=meeting, document=document, text=text, by=request.user)
     messages.success(request, _("'%(text)s' is marked as agreed with the person.") % {"text": text})
     return redirect(f"meetings:{document}", pk=pk)

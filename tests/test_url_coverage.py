@@ -27,8 +27,8 @@ def project_url_names(resolver=None, prefix="", namespace="") -> set[str]:
 
 def covered_url_names() -> set[str]:
     names = set()
-    for path in Path(__file__).parent.glob("*/test_permissions.py"):
-        module = importlib.import_module(f"tests.{path.parent.name}.test_permissions")
+    for path in Path(__file__).parent.glob("*/test_*permissions.py"):
+        module = importlib.import_module(f"tests.{path.parent.name}.{path.stem}")
         names |= {page.name for page in module.MATRIX}
     return names
 

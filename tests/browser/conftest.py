@@ -90,11 +90,12 @@ def click(driver, element) -> None:
 
 def wait_for_text(driver, text: str, *, seconds: float = 10) -> None:
     """Wait until the page's main content shows the text (after a click that loads a page)."""
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    # The old page may still be there, or vanish while it is read: both mean "not yet".
-    WebDriverWait(
-        driver, seconds, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
-    ).until(lambda d: text in d.find_element(By.TAG_NAME, "main").text)
+    # The old page may still be there, or vanish while it is read ("stale element", "node does
+    # not belong to the document"): all mean "not yet"; only the time limit fails the test.
+    WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: text in d.find_element(By.TAG_NAME, "main").text
+    )

@@ -1,0 +1,73 @@
+import pytest
+from django.core.management import call_command
+from selenium.webdriver.common.by import By
+
+from meetings.models import Feedback, Meeting, Summary
+from nyborg_ledelse.organisation.demo import DEMO_PASSWORD, demo_logins
+from nyborg_ledelse.organisation.models import Role
+from tests.browser.conftest import axe_violations, click, log_in, wait_for_text
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_host_writes_and_releases_feedback_and_a_director_reads_the_report(
+    browser, live_server
+):
+    call_command("load_demo", verbosity=0)
+    logins = demo_logins()
+    host = logins[Role.CHEF]
+    meeting = (
+        Meeting.objects.filter(host=host, summary__isnull=False)
+        .select_related("round", "group")
+        .order_by("-day")
+        .first()
+    )
+    Feedback.objects.filter(meeting=meeting).delete()
+    Summary.objects.filter(meeting=meeting).delete()
+    question = meeting.round.questions.first()
+
+    log_in(browser, live_server, host.email, DEMO_PASSWORD)
+    browser.get(live_server.url + f"/meetings/{meeting.pk}/")
+    browser.find_element(By.LINK_TEXT, "Tilbagemelding til chefgruppen").click()
+    wait_for_text(browser, "Der er ikke skrevet en tilbagemelding")
+    browser.find_element(By.LINK_TEXT, "Skriv tilbagemeldingen").click()
+    wait_for_text(browser, "Nævn ingen ved navn")
+    assert axe_violations(browser) == []
+    browser.find_element(By.NAME, "text").send_keys("Som skolelederen sagde, mangler vi hænder.")
+    browser.find_element(By.NAME, f"q{question.pk}_dos").send_keys("Inddrage os før høring.")
+    click(browser, browser.find_element(By.XPATH, "//button[text()='Gem']"))
+    wait_for_text(browser, "Tilbagemeldingen er gemt.")
+    click(
+        browser,
+        browser.find_element(
+            By.XPATH, "//button[text()='Gruppen er enig: frigiv til chefgruppen']"
+        ),
+    )
+
+    # The check stops the release and shows where; the host rewrites the sentence.
+    wait_for_text(browser, "Teksten nævner eller udpeger personer.")
+    assert browser.find_element(By.CSS_SELECTOR, "mark.finding").text == "skolelederen sagde"
+    assert axe_violations(browser) == []
+    browser.find_element(By.LINK_TEXT, "Redigér tilbagemeldingen").click()
+    wait_for_text(browser, "Nævn ingen ved navn")
+    field = browser.find_element(By.NAME, "text")
+    field.clear()
+    field.send_keys("Flere af os mangler hænder.")
+    click(browser, browser.find_element(By.XPATH, "//button[text()='Gem']"))
+    wait_for_text(browser, "Tilbagemeldingen er gemt.")
+    click(
+        browser,
+        browser.find_element(
+            By.XPATH, "//button[text()='Gruppen er enig: frigiv til chefgruppen']"
+        ),
+    )
+    wait_for_text(browser, "frigivet til chefgruppen som aftalt i gruppen")
+
+    browser.delete_all_cookies()
+    log_in(browser, live_server, logins[Role.DIRECTOR].email, DEMO_PASSWORD)
+    browser.get(live_server.url + f"/meetings/rounds/{meeting.round_id}/report/")
+    wait_for_text(browser, "Opsamling tværgående ledelsesgrupper")
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Inddrage os før høring." in main
+    assert "Flere af os mangler hænder." in main
+    assert axe_violations(browser) == []

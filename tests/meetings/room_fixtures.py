@@ -1,0 +1,53 @@
+"""A held meeting of the director's group with a summary open for comments, unreleased feedback,
+a structured question and a concept survey: the confidential room's objects for every test."""
+
+import datetime
+
+from django.utils import timezone
+
+from groups.models import Group, Membership, Reason
+from meetings.models import Feedback, Meeting, Room, Round, Summary, SummaryQuestion, Survey
+
+
+def held_meeting(people) -> Meeting:
+    group = Group.objects.create(number=1, host=people["director"])
+    Membership.objects.create(
+        group=group,
+        leader=people["leader"],
+        joined_on=timezone.localdate() - datetime.timedelta(days=60),
+        joined_reason=Reason.COMPOSED,
+    )
+    day = timezone.localdate() - datetime.timedelta(days=7)
+    week = day - datetime.timedelta(days=day.weekday())
+    round_ = Round.objects.create(
+        title="Forår 2027",
+        week_start=week,
+        days=[day.isoformat()],
+        starts=datetime.time(9),
+        ends=datetime.time(12),
+        published_at=timezone.now() - datetime.timedelta(days=30),
+    )
+    room = Room.objects.create(name="Mødelokale 1", building="Rådhuset", seats=14)
+    return Meeting.objects.create(
+        round=round_, group=group, host=people["director"], day=day, room=room
+    )
+
+
+def room_objects(people) -> dict:
+    meeting = held_meeting(people)
+    question = SummaryQuestion.objects.create(round=meeting.round, theme="LEDELSE OPAD")
+    Summary.objects.create(
+        meeting=meeting,
+        talked_about="Vi talte om budgettet.",
+        status=Summary.Status.COMMENTING,
+        comment_until=timezone.localdate() + datetime.timedelta(days=3),
+        updated_by=people["director"],
+    )
+    Feedback.objects.create(
+        meeting=meeting,
+        text="Chefgruppen bør se på rekruttering.",
+        answers={str(question.pk): {"dos": "Oplys konsekvenser.", "donts": "Undlad at oplyse."}},
+        updated_by=people["director"],
+    )
+    survey = Survey.objects.create(kind="concept", group=meeting.group)
+    return {"meeting": meeting.pk, "round": meeting.round_id, "survey": survey.pk}
