@@ -9,7 +9,7 @@ from docx.shared import Pt
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from .models import Feedback, Meeting, Round, Survey
+from .models import Feedback, Meeting, Round, Survey, SurveyResponse
 from .surveys import MINIMUM_RESPONDENTS, SURVEYS
 
 # --- evaluations ------------------------------------------------------------------------------
@@ -71,20 +71,23 @@ def _result(label: str, responses: list, kind) -> SurveyResult:
     )
 
 
-def survey_results(survey: Survey, *, groups=None) -> tuple[SurveyResult, list[SurveyResult]]:
-    """The total and one result per group (for the given groups, or all that answered)."""
+def survey_results(survey: Survey) -> tuple[SurveyResult, list[SurveyResult]]:
+    """The total and one result per group that answered.
+
+    The concept survey opens group by group; its total is taken over every group's answers.
+    """
     kind = SURVEYS[survey.kind]
-    responses = list(survey.responses.select_related("group"))
-    total = _result("I alt", responses, kind)
+    if kind.per_round:
+        responses = list(survey.responses.select_related("group"))
+    else:
+        responses = list(
+            SurveyResponse.objects.filter(survey__kind=survey.kind).select_related("group")
+        )
     by_group: dict = {}
     for response in responses:
         by_group.setdefault(response.group, []).append(response)
-    shown_groups = (
-        groups
-        if groups is not None
-        else sorted((g for g in by_group if g is not None), key=lambda g: g.number)
-    )
-    return total, [_result(str(g), by_group.get(g, []), kind) for g in shown_groups]
+    groups = sorted((g for g in by_group if g is not None), key=lambda g: g.number)
+    return _result("I alt", responses, kind), [_result(str(g), by_group[g], kind) for g in groups]
 
 
 # --- the compiled round report ------------------------------------------------------------------

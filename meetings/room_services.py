@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,7 +38,8 @@ from .notifications import (
 )
 from .surveys import CONCEPT, SURVEYS
 
-SUMMARY_REMINDER_DAYS = (2, 5, 8, 11, 14)  # after the meeting: 2 days, then every 3 days
+# After the meeting: 2 days, then every 3 days for six weeks (they stop once it is published).
+SUMMARY_REMINDER_DAYS = tuple(range(2, 45, 3))
 FEEDBACK_REMINDER_DAYS = (2, 7)
 EVALUATION_NUDGE_DAYS = (1, 4)  # the nudge the day after, and one reminder
 CONCEPT_AFTER_MEETINGS = 6
@@ -328,7 +330,7 @@ def concept_survey_open_if_due(group) -> Survey | None:
                     kind=CONCEPT_SURVEY.key,
                     about=survey,
                     context={"group": group},
-                    url=f"/meetings/surveys/{survey.pk}/",
+                    url=reverse("meetings:survey", args=[survey.pk]),
                 )
     return survey
 

@@ -424,7 +424,7 @@ def survey_results_view(request, pk: int):
     if not request.user.is_chef_group:
         raise PermissionDenied
     log_access(request.user, AccessLog.What.SURVEY, survey=survey)
-    total, per_group = survey_results(survey, groups=[survey.group] if survey.group else None)
+    total, per_group = survey_results(survey)
     columns = [total, *per_group]
     kind = SURVEYS[survey.kind]
     table = [
