@@ -16,13 +16,28 @@ HOURS = {"max_digits": 5, "decimal_places": 1, "validators": [MinValueValidator(
 MONEY = {"max_digits": 12, "decimal_places": 2}
 
 
+class ClosedYear(models.Model):
+    """A year HR has closed for the accounts: its bookings can no longer change."""
+
+    year = models.PositiveSmallIntegerField(unique=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+
 class Coach(models.Model):
     name = models.CharField(_("name"), max_length=200)
     firm = models.CharField(_("firm"), max_length=200, blank=True)
     certification = models.CharField(_("certification"), max_length=200)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    hourly_rate = models.DecimalField(_("hourly rate (DKK)"), **MONEY, validators=[MinValueValidator(0)])
+    hourly_rate = models.DecimalField(
+        _("hourly rate (DKK)"), **MONEY, validators=[MinValueValidator(0)]
+    )
     active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -64,12 +79,19 @@ class BookingQuerySet(models.QuerySet):
 class Booking(models.Model):
     """A coaching session. Its funding is worked out from the year's bookings in date order."""
 
-    leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="coaching_bookings")
-    coach = models.ForeignKey(Coach, verbose_name=_("coach"), on_delete=models.PROTECT, related_name="bookings")
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="coaching_bookings"
+    )
+    coach = models.ForeignKey(
+        Coach, verbose_name=_("coach"), on_delete=models.PROTECT, related_name="bookings"
+    )
     day = models.DateField(_("date"))
     hours = models.DecimalField(_("hours"), **HOURS)
     cost_centre = models.CharField(
-        _("cost centre"), max_length=40, blank=True, help_text=_("For hours paid from your own budget.")
+        _("cost centre"),
+        max_length=40,
+        blank=True,
+        help_text=_("For hours paid from your own budget."),
     )
     group_coaching = models.ForeignKey(
         "GroupCoaching", on_delete=models.CASCADE, null=True, blank=True, related_name="bookings"
@@ -95,8 +117,12 @@ class Decision(models.TextChoices):
 class Approval(models.Model):
     """A request for hours 6–10. The manager sees the hours and the year; no coach, no topic."""
 
-    leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="coaching_requests")
-    manager = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="coaching_decisions")
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="coaching_requests"
+    )
+    manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="coaching_decisions"
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     hours = models.DecimalField(_("hours"), **HOURS)
     status = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
@@ -119,12 +145,16 @@ class GroupCoaching(models.Model):
         CONVERTED = "converted", _("Members' individual hours")
 
     team = models.CharField(_("leader team"), max_length=200)
-    coach = models.ForeignKey(Coach, verbose_name=_("coach"), on_delete=models.PROTECT, related_name="+")
+    coach = models.ForeignKey(
+        Coach, verbose_name=_("coach"), on_delete=models.PROTECT, related_name="+"
+    )
     day = models.DateField(_("date"))
     hours = models.DecimalField(_("hours"), **HOURS)
     payment = models.CharField(_("paid by"), max_length=10, choices=Payment.choices)
     cost_centre = models.CharField(_("cost centre"), max_length=40, blank=True)
-    organiser = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    organiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
@@ -134,14 +164,18 @@ class GroupCoaching(models.Model):
 class GroupCoachingShare(models.Model):
     """The hours one member gives from their own quota; taken only once they consent."""
 
-    group_coaching = models.ForeignKey(GroupCoaching, on_delete=models.CASCADE, related_name="shares")
+    group_coaching = models.ForeignKey(
+        GroupCoaching, on_delete=models.CASCADE, related_name="shares"
+    )
     leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     hours = models.DecimalField(_("hours"), **HOURS)
     consented_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["group_coaching", "leader"], name="one_share_per_member")
+            models.UniqueConstraint(
+                fields=["group_coaching", "leader"], name="one_share_per_member"
+            )
         ]
 
     def __str__(self) -> str:
@@ -164,7 +198,9 @@ class PsychologistBooking(models.Model):
 class CrisisRequest(models.Model):
     workplace = models.CharField(_("workplace"), max_length=200)
     description = models.TextField(_("what has happened"))
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     handled_at = models.DateTimeField(null=True, blank=True)
 
@@ -202,15 +238,23 @@ class PoolApplication(models.Model):
     """A workplace's application for a course with a consultant or psychologist."""
 
     workplace = models.CharField(_("workplace"), max_length=200)
-    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     challenge = models.TextField(_("the challenge"))
     provider = models.CharField(_("consultant or psychologist"), max_length=200)
-    estimated_cost = models.DecimalField(_("estimated cost (DKK)"), **MONEY, validators=[MinValueValidator(Decimal("0.01"))])
+    estimated_cost = models.DecimalField(
+        _("estimated cost (DKK)"), **MONEY, validators=[MinValueValidator(Decimal("0.01"))]
+    )
     pilot = models.BooleanField(_("pilot project"), default=False)
     phase = models.CharField(max_length=15, choices=Phase.choices, default=Phase.RECEIVED)
-    share_workplace = models.DecimalField(_("the workplace's share"), **MONEY, null=True, blank=True)
-    share_area_chef = models.DecimalField(_("the area chef's share"), **MONEY, null=True, blank=True)
+    share_workplace = models.DecimalField(
+        _("the workplace's share"), **MONEY, null=True, blank=True
+    )
+    share_area_chef = models.DecimalField(
+        _("the area chef's share"), **MONEY, null=True, blank=True
+    )
     share_pool = models.DecimalField(_("the pool's share"), **MONEY, null=True, blank=True)
     decision_reason = models.TextField(_("reason"), blank=True)
     override_reason = models.TextField(_("why the pool may be overspent"), blank=True)
@@ -232,7 +276,9 @@ class PoolApplication(models.Model):
 
 
 class PoolEvent(models.Model):
-    application = models.ForeignKey(PoolApplication, on_delete=models.CASCADE, related_name="events")
+    application = models.ForeignKey(
+        PoolApplication, on_delete=models.CASCADE, related_name="events"
+    )
     phase = models.CharField(max_length=15, choices=Phase.choices)
     note = models.TextField(blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -248,8 +294,12 @@ class PoolEvent(models.Model):
 class Volunteer(models.Model):
     """An experienced leader who offers to be a sparring partner."""
 
-    leader = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sparring_volunteer")
-    capacity = models.PositiveSmallIntegerField(_("how many at a time"), default=1, validators=[MinValueValidator(1)])
+    leader = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sparring_volunteer"
+    )
+    capacity = models.PositiveSmallIntegerField(
+        _("how many at a time"), default=1, validators=[MinValueValidator(1)]
+    )
     experience = models.TextField(_("experience"), blank=True)
     areas = models.CharField(_("areas"), max_length=300, blank=True)
     active = models.BooleanField(_("available"), default=True)
@@ -266,7 +316,9 @@ class SparringRequest(models.Model):
     leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     why = models.CharField(_("why"), max_length=5, choices=Why.choices)
     wishes = models.TextField(_("what you would like to talk about"), blank=True)
-    partner = models.ForeignKey(Volunteer, on_delete=models.PROTECT, null=True, blank=True, related_name="pairs")
+    partner = models.ForeignKey(
+        Volunteer, on_delete=models.PROTECT, null=True, blank=True, related_name="pairs"
+    )
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -301,6 +301,15 @@ NOTIFICATIONS = {
 REGISTER_IMPORT_MAX_BYTES = envint("REGISTER_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 TOPIC_FILE_MAX_BYTES = envint("TOPIC_FILE_MAX_BYTES", 10 * 1024 * 1024)
 
+# Support offers: quotas per leader and calendar year, set by the municipality.
+COACHING = {
+    "ANONYMOUS_HOURS": envint("COACHING_ANONYMOUS_HOURS", 5),
+    "APPROVED_HOURS": envint("COACHING_APPROVED_HOURS", 5),
+    "PSYCHOLOGIST_HOURS": envint("PSYCHOLOGIST_HOURS", 10),
+    # The pool is expected to fund this many larger courses a year.
+    "POOL_COURSES_EXPECTED": (envint("POOL_COURSES_MIN", 4), envint("POOL_COURSES_MAX", 6)),
+}
+
 # How many days the group has to comment on a summary's draft, unless the host chooses otherwise.
 SUMMARY_COMMENT_DAYS = envint("SUMMARY_COMMENT_DAYS", 5)
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("topics/", include("topicbank.urls")),
     path("groups/", include("groups.urls")),
     path("meetings/", include("meetings.urls")),
+    path("support/", include("coaching.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

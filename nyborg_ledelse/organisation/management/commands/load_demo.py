@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from coaching.demo import build_demo_support
 from groups.demo import build_demo_groups
 from meetings.demo import build_demo_meetings
 from nyborg_ledelse.organisation.demo import (
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             build_demo_groups(seed=seed)
             build_demo_topics(seed=seed)
             build_demo_meetings(seed=seed)
+            build_demo_support(seed=seed)
             self.stdout.write(
                 _("Demo municipality built: %(count)s people.") % {"count": Leader.objects.count()}
             )

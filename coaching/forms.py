@@ -1,0 +1,165 @@
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nyborg_ledelse.organisation.models import Leader
+
+from .models import Coach, CrisisRequest, GroupCoaching, PoolApplication, SparringRequest, Volunteer
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class BookingForm(forms.Form):
+    coach = forms.ModelChoiceField(label=_("Coach"), queryset=Coach.objects.filter(active=True))
+    day = forms.DateField(label=_("Date"), widget=DATE)
+    hours = forms.DecimalField(
+        label=_("Hours"), max_digits=5, decimal_places=1, min_value=Decimal("0.5")
+    )
+    cost_centre = forms.CharField(
+        label=_("Cost centre"),
+        max_length=40,
+        required=False,
+        help_text=_("Only for hours paid from your own budget."),
+    )
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class BookingChangeForm(forms.Form):
+    day = forms.DateField(label=_("Date"), widget=DATE)
+    hours = forms.DecimalField(
+        label=_("Hours"), max_digits=5, decimal_places=1, min_value=Decimal("0.5")
+    )
+    cost_centre = forms.CharField(label=_("Cost centre"), max_length=40, required=False)
+
+
+class ApprovalRequestForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    hours = forms.DecimalField(
+        label=_("Hours"), max_digits=5, decimal_places=1, min_value=Decimal("0.5")
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"year": timezone.localdate().year})
+        super().__init__(*args, **kwargs)
+
+
+class DecisionForm(forms.Form):
+    approve = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("1", _("Approve")), ("0", _("Decline"))],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("A word to the leader (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class GroupCoachingForm(forms.ModelForm):
+    members = forms.ModelMultipleChoiceField(
+        label=_("Members who give hours"),
+        queryset=Leader.objects.active()
+        .filter(has_staff_responsibility=True)
+        .order_by("first_name", "last_name"),
+        required=False,
+        help_text=_(
+            "Only when the course is paid by the members' individual hours; the hours are split evenly."
+        ),
+    )
+
+    class Meta:
+        model = GroupCoaching
+        fields = ["team", "coach", "day", "hours", "payment", "cost_centre"]
+        widgets = {"day": DATE}
+
+    def shares(self) -> dict:
+        members = list(self.cleaned_data.get("members") or [])
+        if self.cleaned_data["payment"] != GroupCoaching.Payment.CONVERTED or not members:
+            return {}
+        each = (self.cleaned_data["hours"] / len(members)).quantize(Decimal("0.1"))
+        if each * len(members) != self.cleaned_data["hours"]:
+            raise forms.ValidationError(
+                _(
+                    "The hours cannot be split evenly between the members; choose other hours or members."
+                )
+            )
+        return dict.fromkeys(members, each)
+
+
+class PsychologistForm(forms.Form):
+    day = forms.DateField(label=_("Date"), widget=DATE)
+    hours = forms.DecimalField(
+        label=_("Hours"), max_digits=5, decimal_places=1, min_value=Decimal("0.5")
+    )
+
+
+class CrisisForm(forms.ModelForm):
+    class Meta:
+        model = CrisisRequest
+        fields = ["workplace", "description"]
+
+
+class PoolApplicationForm(forms.ModelForm):
+    class Meta:
+        model = PoolApplication
+        fields = ["workplace", "year", "challenge", "provider", "estimated_cost", "pilot"]
+
+
+class GrantForm(forms.Form):
+    share_workplace = forms.DecimalField(
+        label=_("The workplace's share (DKK)"), max_digits=12, decimal_places=2
+    )
+    share_area_chef = forms.DecimalField(
+        label=_("The area chef's share (DKK)"), max_digits=12, decimal_places=2
+    )
+    share_pool = forms.DecimalField(
+        label=_("The pool's share (DKK)"), max_digits=12, decimal_places=2
+    )
+    override_reason = forms.CharField(
+        label=_("Reason to overspend the pool (only if needed)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class PhaseForm(forms.Form):
+    phase = forms.ChoiceField(label=_("New phase"))
+    note = forms.CharField(
+        label=_("Note or reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    spent = forms.DecimalField(
+        label=_("Spent from the pool so far (DKK)"), max_digits=12, decimal_places=2, required=False
+    )
+
+    def __init__(self, *args, phases, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phase"].choices = phases
+
+
+class PoolForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    amount = forms.DecimalField(
+        label=_("The pool (DKK)"), max_digits=12, decimal_places=2, min_value=0
+    )
+
+
+class CoachForm(forms.ModelForm):
+    class Meta:
+        model = Coach
+        fields = ["name", "firm", "certification", "email", "phone", "hourly_rate", "active"]
+
+
+class SparringRequestForm(forms.ModelForm):
+    class Meta:
+        model = SparringRequest
+        fields = ["why", "wishes"]
+
+
+class VolunteerForm(forms.ModelForm):
+    class Meta:
+        model = Volunteer
+        fields = ["capacity", "experience", "areas", "active"]

@@ -1,0 +1,76 @@
+"""HR's figures: coaching hours and money per funding tier, in aggregate only (no names)."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from .funding import ZERO
+from .models import Booking, PsychologistBooking, Tier
+
+
+@dataclass
+class TierTotal:
+    tier: Tier
+    hours: Decimal
+    amount: Decimal
+
+
+def _allocated(year: int):
+    """Every active booking of the year with its funding split, leader by leader."""
+    from .services import year_funding
+
+    bookings = Booking.objects.active().in_year(year).select_related("coach", "leader")
+    by_leader = defaultdict(list)
+    for booking in bookings:
+        by_leader[booking.leader].append(booking)
+    for leader, own in by_leader.items():
+        splits = year_funding(leader, year).splits
+        for booking in own:
+            yield booking, splits[booking.pk]
+
+
+def coaching_totals(year: int) -> dict:
+    hours = dict.fromkeys(Tier, ZERO)
+    amount = dict.fromkeys(Tier, ZERO)
+    for booking, split in _allocated(year):
+        for tier, part in (
+            (Tier.ANONYMOUS, split.anonymous),
+            (Tier.APPROVED, split.approved),
+            (Tier.OWN_BUDGET, split.own),
+        ):
+            hours[tier] += part
+            amount[tier] += part * booking.coach.hourly_rate
+    tiers = [TierTotal(t, hours[t], amount[t].quantize(Decimal("0.01"))) for t in Tier]
+    top = max((t.hours for t in tiers), default=ZERO) or Decimal(1)
+    return {
+        "tiers": [(t, int(t.hours / top * 10)) for t in tiers],
+        "central_amount": sum((t.amount for t in tiers if t.tier != Tier.OWN_BUDGET), ZERO),
+        "psychologist_hours": PsychologistBooking.objects.filter(
+            day__year=year, cancelled_at__isnull=True
+        ).aggregate(hours=Sum("hours"))["hours"]
+        or ZERO,
+    }
+
+
+def finance_rows(year: int) -> tuple[list[str], list[list]]:
+    lines = defaultdict(lambda: [ZERO, ZERO])
+    for booking, split in _allocated(year):
+        month = f"{booking.day:%Y-%m}"
+        for tier, part in (
+            (Tier.ANONYMOUS, split.anonymous),
+            (Tier.APPROVED, split.approved),
+            (Tier.OWN_BUDGET, split.own),
+        ):
+            if part:
+                centre = booking.cost_centre if tier == Tier.OWN_BUDGET else "central"
+                key = (month, str(booking.coach), str(tier.label), centre)
+                lines[key][0] += part
+                lines[key][1] += part * booking.coach.hourly_rate
+    header = ["måned", "coach", "finansiering", "omkostningssted", "timer", "beløb (DKK)"]
+    rows = [
+        [*key, hours.quantize(Decimal("0.1")), amount.quantize(Decimal("0.01"))]
+        for key, (hours, amount) in sorted(lines.items())
+    ]
+    return header, rows

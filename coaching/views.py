@@ -1,0 +1,474 @@
+import csv
+import io
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .forms import (
+    ApprovalRequestForm,
+    BookingChangeForm,
+    BookingForm,
+    CoachForm,
+    CrisisForm,
+    DecisionForm,
+    GrantForm,
+    GroupCoachingForm,
+    PhaseForm,
+    PoolApplicationForm,
+    PoolForm,
+    PsychologistForm,
+    SparringRequestForm,
+    VolunteerForm,
+)
+from .models import (
+    Approval,
+    Booking,
+    Coach,
+    CrisisRequest,
+    GroupCoachingShare,
+    Phase,
+    Pool,
+    PoolApplication,
+    PsychologistBooking,
+    SparringRequest,
+    Volunteer,
+    current_year,
+)
+from .permissions import (
+    get_application_for_user,
+    get_approval_for_manager,
+    get_own_booking,
+    get_own_share,
+    get_sparring_request_for_hr,
+    require_hr,
+    require_staff_responsibility,
+)
+from .reports import coaching_totals, finance_rows
+from .services import (
+    approval_decide,
+    approval_request,
+    booking_cancel,
+    booking_change,
+    booking_create,
+    booking_preview,
+    crisis_request,
+    default_shares,
+    group_coaching_create,
+    open_items_for_hr,
+    pool_apply,
+    pool_grant,
+    pool_move,
+    pool_status,
+    psychologist_book,
+    share_consent,
+    sparring_confirm,
+    sparring_proposals,
+    year_funding,
+)
+
+
+def _fail(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+def my_support(request):
+    """The leader's own support: this year's coaching hours by funding, requests and offers."""
+    user, year = request.user, current_year()
+    funding = year_funding(user, year)
+    bookings = Booking.objects.active().in_year(year).filter(leader=user).select_related("coach")
+    context = {
+        "year": year,
+        "funding": funding,
+        "total": funding.total(),
+        "bookings": [(b, funding.splits[b.pk]) for b in bookings],
+        "approvals": Approval.objects.filter(leader=user),
+        "to_decide": Approval.objects.filter(manager=user, status="pending").select_related(
+            "leader"
+        ),
+        "shares": GroupCoachingShare.objects.filter(
+            leader=user, consented_at__isnull=True
+        ).select_related("group_coaching__coach"),
+        "psychologist": PsychologistBooking.objects.filter(
+            leader=user, day__year=year, cancelled_at__isnull=True
+        ),
+        "sparring": SparringRequest.objects.filter(leader=user)
+        .select_related("partner__leader")
+        .first(),
+        "applications": PoolApplication.objects.filter(applicant=user),
+    }
+    return render(request, "coaching/my_support.html", context)
+
+
+@login_required
+def coach_list(request):
+    return render(request, "coaching/coaches.html", {"coaches": Coach.objects.filter(active=True)})
+
+
+@login_required
+def book(request):
+    """Book a session: the funding of its hours is shown first, then confirmed."""
+    require_staff_responsibility(request.user)
+    form = BookingForm(request.POST or None, initial={"hours": Decimal("1.0")})
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data["confirm"]:
+            try:
+                booking_create(
+                    leader=request.user,
+                    coach=data["coach"],
+                    day=data["day"],
+                    hours=data["hours"],
+                    cost_centre=data["cost_centre"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The session is booked."))
+                return redirect("coaching:mine")
+        preview = booking_preview(request.user, data["day"], data["hours"])
+        form.data = form.data.copy()
+        form.data["confirm"] = "True"
+    return render(request, "coaching/book.html", {"form": form, "preview": preview})
+
+
+@login_required
+def booking_edit(request, pk: int):
+    booking = get_own_booking(request.user, pk)
+    form = BookingChangeForm(
+        request.POST or None,
+        initial={"day": booking.day, "hours": booking.hours, "cost_centre": booking.cost_centre},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            booking_change(booking=booking, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The booking is changed; the funding of your hours is worked out again.")
+            )
+            return redirect("coaching:mine")
+    return render(request, "coaching/booking_form.html", {"form": form, "booking": booking})
+
+
+@require_POST
+@login_required
+def booking_cancel_view(request, pk: int):
+    booking = get_own_booking(request.user, pk)
+    try:
+        booking_cancel(booking=booking)
+    except ValidationError as error:
+        _fail(request, error)
+    else:
+        messages.success(request, _("The booking is cancelled."))
+    return redirect("coaching:mine")
+
+
+@login_required
+def approval_new(request):
+    require_staff_responsibility(request.user)
+    form = ApprovalRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            approval_request(leader=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Your manager is asked. You will hear the decision by e-mail.")
+            )
+            return redirect("coaching:mine")
+    return render(request, "coaching/approval_new.html", {"form": form})
+
+
+@login_required
+def approval_detail(request, pk: int):
+    """What the manager must decide: who, how many hours, which year. No coach, no topic."""
+    approval = get_approval_for_manager(request.user, pk)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            approval_decide(approval=approval, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your decision is sent to the leader."))
+            return redirect("coaching:mine")
+    return render(request, "coaching/approval_detail.html", {"approval": approval, "form": form})
+
+
+@require_POST
+@login_required
+def share_consent_view(request, pk: int):
+    share = get_own_share(request.user, pk)
+    try:
+        share_consent(share=share, leader=request.user)
+    except ValidationError as error:
+        _fail(request, error)
+    else:
+        messages.success(request, _("Your hours are given to the group coaching."))
+    return redirect("coaching:mine")
+
+
+@login_required
+def group_new(request):
+    require_staff_responsibility(request.user)
+    form = GroupCoachingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            shares = form.shares()
+            data = {k: v for k, v in form.cleaned_data.items() if k != "members"}
+            group_coaching_create(organiser=request.user, shares=shares, **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The group coaching is registered; members are asked for their hours.")
+            )
+            return redirect("coaching:mine")
+    return render(
+        request,
+        "coaching/form.html",
+        {"form": form, "title": _("Group coaching for a leader team")},
+    )
+
+
+@login_required
+def psychologist(request):
+    form = PsychologistForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            psychologist_book(leader=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The psychologist hours are registered."))
+            return redirect("coaching:mine")
+    return render(
+        request, "coaching/form.html", {"form": form, "title": _("Psychologist assistance")}
+    )
+
+
+@login_required
+def crisis(request):
+    form = CrisisForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        crisis_request(by=request.user, **form.cleaned_data)
+        messages.success(request, _("HR has been told and will contact you."))
+        return redirect("coaching:mine")
+    return render(
+        request,
+        "coaching/form.html",
+        {"form": form, "title": _("Acute crisis help for a workplace")},
+    )
+
+
+@login_required
+def pool_apply_view(request):
+    form = PoolApplicationForm(request.POST or None, initial={"year": current_year()})
+    if request.method == "POST" and form.is_valid():
+        application = pool_apply(applicant=request.user, **form.cleaned_data)
+        messages.success(request, _("The application is sent to HR."))
+        return redirect("coaching:pool_application", pk=application.pk)
+    return render(request, "coaching/form.html", {"form": form, "title": _("Apply for pool funds")})
+
+
+@login_required
+def pool_application(request, pk: int):
+    application = get_application_for_user(request.user, pk)
+    workplace, area_chef, pool_share = default_shares(application.estimated_cost)
+    grant_form = GrantForm(
+        initial={
+            "share_workplace": workplace,
+            "share_area_chef": area_chef,
+            "share_pool": pool_share,
+        }
+    )
+    phases = [
+        (p, Phase(p).label)
+        for p in (Phase.CLARIFICATION, Phase.DECLINED, Phase.COURSE, Phase.EVALUATION, Phase.CLOSED)
+    ]
+    if request.method == "POST":
+        require_hr(request.user)
+        try:
+            if "grant" in request.POST:
+                grant_form = GrantForm(request.POST)
+                if not grant_form.is_valid():
+                    raise ValidationError(_("Give the three shares in DKK."))
+                data = grant_form.cleaned_data
+                pool_grant(
+                    application=application,
+                    by=request.user,
+                    shares=(data["share_workplace"], data["share_area_chef"], data["share_pool"]),
+                    override_reason=data["override_reason"],
+                )
+            else:
+                phase_form = PhaseForm(request.POST, phases=phases)
+                if not phase_form.is_valid():
+                    raise ValidationError(_("Choose a phase."))
+                pool_move(application=application, by=request.user, **phase_form.cleaned_data)
+        except ValidationError as error:
+            _fail(request, error)
+        else:
+            messages.success(request, _("The application is updated."))
+            return redirect("coaching:pool_application", pk=pk)
+    context = {
+        "application": application,
+        "events": application.events.select_related("by"),
+        "grant_form": grant_form,
+        "phase_form": PhaseForm(phases=phases),
+        "status": pool_status(application.year) if request.user.is_hr else None,
+    }
+    return render(request, "coaching/pool_application.html", context)
+
+
+@login_required
+def sparring(request):
+    volunteer = Volunteer.objects.filter(leader=request.user).first()
+    request_form = SparringRequestForm(request.POST if "ask" in request.POST else None)
+    volunteer_form = VolunteerForm(
+        request.POST if "volunteer" in request.POST else None, instance=volunteer
+    )
+    if request.method == "POST":
+        if "ask" in request.POST and request_form.is_valid():
+            request_form.instance.leader = request.user
+            request_form.save()
+            messages.success(request, _("HR will find a sparring partner for you."))
+            return redirect("coaching:mine")
+        if "volunteer" in request.POST and volunteer_form.is_valid():
+            volunteer_form.instance.leader = request.user
+            volunteer_form.save()
+            messages.success(request, _("Thank you for offering to be a sparring partner."))
+            return redirect("coaching:mine")
+    return render(
+        request,
+        "coaching/sparring.html",
+        {"request_form": request_form, "volunteer_form": volunteer_form},
+    )
+
+
+# --- HR ----------------------------------------------------------------------------------------
+
+
+@login_required
+def hr_overview(request):
+    require_hr(request.user)
+    year = int(request.GET.get("year") or current_year())
+    context = {
+        "year": year,
+        "totals": coaching_totals(year),
+        "pool": pool_status(year),
+        "open": open_items_for_hr(),
+        "applications": PoolApplication.objects.filter(year=year),
+        "crises": CrisisRequest.objects.filter(handled_at__isnull=True).select_related(
+            "requested_by"
+        ),
+        "sparring_requests": SparringRequest.objects.filter(partner__isnull=True).select_related(
+            "leader"
+        ),
+        "pool_form": PoolForm(
+            initial={
+                "year": year,
+                "amount": getattr(Pool.objects.filter(year=year).first(), "amount", None),
+            }
+        ),
+    }
+    return render(request, "coaching/hr_overview.html", context)
+
+
+@require_POST
+@login_required
+def pool_set(request):
+    require_hr(request.user)
+    form = PoolForm(request.POST)
+    if form.is_valid():
+        Pool.objects.update_or_create(
+            year=form.cleaned_data["year"], defaults={"amount": form.cleaned_data["amount"]}
+        )
+        messages.success(request, _("The pool is set."))
+    else:
+        messages.error(request, _("Give the year and an amount in DKK."))
+    return redirect("coaching:hr")
+
+
+@require_POST
+@login_required
+def crisis_handled(request, pk: int):
+    require_hr(request.user)
+    CrisisRequest.objects.filter(pk=pk, handled_at__isnull=True).update(handled_at=timezone.now())
+    return redirect("coaching:hr")
+
+
+@login_required
+def coach_edit(request, pk: int | None = None):
+    require_hr(request.user)
+    coach = get_object_or_404(Coach, pk=pk) if pk else None
+    form = CoachForm(request.POST or None, instance=coach)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The coach is saved."))
+        return redirect("coaching:coaches")
+    return render(request, "coaching/form.html", {"form": form, "title": _("Coach")})
+
+
+@login_required
+def sparring_match(request, pk: int):
+    sparring_request = get_sparring_request_for_hr(request.user, pk)
+    proposals = sparring_proposals(sparring_request)
+    if request.method == "POST":
+        volunteer = get_object_or_404(Volunteer, pk=request.POST.get("volunteer") or 0)
+        try:
+            sparring_confirm(request=sparring_request, volunteer=volunteer, by=request.user)
+        except ValidationError as error:
+            _fail(request, error)
+        else:
+            messages.success(request, _("The match is confirmed and both are told."))
+            return redirect("coaching:hr")
+    return render(
+        request,
+        "coaching/sparring_match.html",
+        {"sparring_request": sparring_request, "proposals": proposals},
+    )
+
+
+@login_required
+def finance_export(request, format: str):
+    """Invoice lines for the finance system, by coach, month and funding: never a leader's name."""
+    require_hr(request.user)
+    year = int(request.GET.get("year") or current_year())
+    header, rows = finance_rows(year)
+    if format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";")
+        writer.writerow(header)
+        writer.writerows(rows)
+        response = HttpResponse(
+            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        from openpyxl import Workbook
+
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = f"Coaching {year}"
+        sheet.append(header)
+        for row in rows:
+            sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="coaching-{year}.{format}"'
+    return response

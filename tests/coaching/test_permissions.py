@@ -1,0 +1,109 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from coaching.models import (
+    Approval,
+    Booking,
+    CrisisRequest,
+    GroupCoaching,
+    GroupCoachingShare,
+    PoolApplication,
+    SparringRequest,
+)
+from tests.permission_matrix import Page, assert_reaches, expand
+
+LOGIN = 302
+ROLES = ["leader", "chef", "director", "hr", "administrator"]
+EVERYONE = {"anonymous": LOGIN, **dict.fromkeys(ROLES, 200)}
+NOBODY = {"anonymous": LOGIN, **dict.fromkeys(ROLES, 403)}
+# Leaders, chefs and directors have staff responsibility; HR and administrators here do not.
+STAFF = {**NOBODY, "leader": 200, "chef": 200, "director": 200}
+HR = {**NOBODY, "hr": 200}
+HR_POST = {**NOBODY, "hr": 302}
+# Someone else's record is not found at all, so its existence is not given away.
+ONLY_THE_LEADER = {"anonymous": LOGIN, **dict.fromkeys(ROLES, 404), "leader": 200}
+BOOKING = (("pk", "booking"),)
+
+MATRIX = {
+    Page("coaching:mine"): EVERYONE,
+    Page("coaching:coaches"): EVERYONE,
+    Page("coaching:coach_new"): HR,
+    Page("coaching:coach_edit", (("pk", "coach"),)): HR,
+    Page("coaching:book"): STAFF,
+    Page("coaching:booking", BOOKING): ONLY_THE_LEADER,
+    Page("coaching:booking_cancel", BOOKING, "post"): {**ONLY_THE_LEADER, "leader": 302},
+    Page("coaching:approval_new"): STAFF,
+    # The leader's manager (the chef) decides; nobody else sees the request.
+    Page("coaching:approval", (("pk", "approval"),)): {
+        "anonymous": LOGIN,
+        **dict.fromkeys(ROLES, 404),
+        "chef": 200,
+    },
+    Page("coaching:group_new"): STAFF,
+    Page("coaching:share_consent", (("pk", "share"),), "post"): {**ONLY_THE_LEADER, "leader": 302},
+    Page("coaching:psychologist"): EVERYONE,
+    Page("coaching:crisis"): EVERYONE,
+    Page("coaching:pool_apply"): EVERYONE,
+    Page("coaching:pool_application", (("pk", "application"),)): {
+        **NOBODY,
+        "leader": 200,
+        "hr": 200,
+    },
+    Page("coaching:sparring"): EVERYONE,
+    Page("coaching:hr"): HR,
+    Page("coaching:pool_set", method="post"): HR_POST,
+    Page("coaching:crisis_handled", (("pk", "crisis"),), "post"): HR_POST,
+    Page("coaching:sparring_match", (("pk", "sparring"),)): HR,
+    Page("coaching:export_csv"): HR,
+    Page("coaching:export_xlsx"): HR,
+}
+
+
+@pytest.fixture
+def objects(people, coach):
+    leader = people["leader"]
+    booking = Booking.objects.create(
+        leader=leader, coach=coach, day=datetime.date(2027, 3, 1), hours=Decimal(2)
+    )
+    approval = Approval.objects.create(
+        leader=leader, manager=people["chef"], year=2027, hours=Decimal(3)
+    )
+    course = GroupCoaching.objects.create(
+        team="Skoleledere Øst",
+        coach=coach,
+        day=datetime.date(2027, 4, 1),
+        hours=Decimal(4),
+        payment="converted",
+        organiser=people["director"],
+    )
+    share = GroupCoachingShare.objects.create(
+        group_coaching=course, leader=leader, hours=Decimal(2)
+    )
+    application = PoolApplication.objects.create(
+        workplace="Skole Øst",
+        applicant=leader,
+        year=2027,
+        challenge="Konflikter i teamet",
+        provider="Erhvervspsykolog",
+        estimated_cost=Decimal("90000"),
+    )
+    crisis = CrisisRequest.objects.create(
+        workplace="Skole Øst", description="Ulykke", requested_by=leader
+    )
+    sparring = SparringRequest.objects.create(leader=leader, why="new")
+    return {
+        "booking": booking.pk,
+        "approval": approval.pk,
+        "share": share.pk,
+        "application": application.pk,
+        "crisis": crisis.pk,
+        "sparring": sparring.pk,
+        "coach": coach.pk,
+    }
+
+
+@pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))
+def test_each_role_reaches_exactly_its_pages(client, people, objects, page, role, expected):
+    assert_reaches(client, people, objects, page, role, expected)
