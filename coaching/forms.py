@@ -6,7 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 from nyborg_ledelse.organisation.models import Leader
 
-from .models import Coach, CrisisRequest, GroupCoaching, PoolApplication, SparringRequest, Volunteer
+from .models import (
+    Coach,
+    CrisisRequest,
+    GroupCoaching,
+    PoolApplication,
+    SparringRequest,
+    Volunteer,
+    is_new_leader,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -157,6 +165,20 @@ class SparringRequestForm(forms.ModelForm):
     class Meta:
         model = SparringRequest
         fields = ["why", "wishes"]
+
+    def __init__(self, *args, leader, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.leader = leader
+
+    def clean_why(self):
+        why = self.cleaned_data["why"]
+        if why == SparringRequest.Why.NEW_LEADER and not is_new_leader(self.leader):
+            raise forms.ValidationError(
+                _(
+                    "A sparring partner for new leaders is offered in the first 12 months; choose 'I have a new area' if that is why."
+                )
+            )
+        return why
 
 
 class VolunteerForm(forms.ModelForm):

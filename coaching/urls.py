@@ -23,6 +23,7 @@ urlpatterns = [
     path("sparring/", views.sparring, name="sparring"),
     path("hr/", views.hr_overview, name="hr"),
     path("hr/pool/", views.pool_set, name="pool_set"),
+    path("hr/close-year/", views.close_year, name="close_year"),
     path("hr/crisis/<int:pk>/handled/", views.crisis_handled, name="crisis_handled"),
     path("hr/sparring/<int:pk>/", views.sparring_match, name="sparring_match"),
     path("hr/export.csv", views.finance_export, {"format": "csv"}, name="export_csv"),

@@ -30,6 +30,7 @@ from .forms import (
 from .models import (
     Approval,
     Booking,
+    ClosedYear,
     Coach,
     CrisisRequest,
     GroupCoachingShare,
@@ -335,7 +336,9 @@ def pool_application(request, pk: int):
 @login_required
 def sparring(request):
     volunteer = Volunteer.objects.filter(leader=request.user).first()
-    request_form = SparringRequestForm(request.POST if "ask" in request.POST else None)
+    request_form = SparringRequestForm(
+        request.POST if "ask" in request.POST else None, leader=request.user
+    )
     volunteer_form = VolunteerForm(
         request.POST if "volunteer" in request.POST else None, instance=volunteer
     )
@@ -376,6 +379,7 @@ def hr_overview(request):
         "sparring_requests": SparringRequest.objects.filter(partner__isnull=True).select_related(
             "leader"
         ),
+        "closed": ClosedYear.objects.filter(year=year - 1).exists(),
         "pool_form": PoolForm(
             initial={
                 "year": year,
@@ -398,6 +402,22 @@ def pool_set(request):
         messages.success(request, _("The pool is set."))
     else:
         messages.error(request, _("Give the year and an amount in DKK."))
+    return redirect("coaching:hr")
+
+
+@require_POST
+@login_required
+def close_year(request):
+    """After the accounts: the year's bookings can no longer change."""
+    require_hr(request.user)
+    year = request.POST.get("year", "")
+    if not year.isdigit() or int(year) >= current_year():
+        messages.error(request, _("Only a past year can be closed."))
+    else:
+        ClosedYear.objects.get_or_create(year=int(year), defaults={"closed_by": request.user})
+        messages.success(
+            request, _("%(year)s is closed; its bookings can no longer change.") % {"year": year}
+        )
     return redirect("coaching:hr")
 
 

@@ -229,3 +229,30 @@ def test_the_finance_export_has_amounts_by_funding_and_no_names(client, people, 
     sheet = load_workbook(BytesIO(xlsx.content)).active
     assert [c.value for c in sheet[1]] == lines[0].split(";")
     assert sheet.max_row == 3
+
+
+def test_hr_closes_a_past_year_and_its_bookings_can_no_longer_change(client, hr, leader, coach):
+    booking = booking_create(leader=leader, coach=coach, day=datetime.date(2025, 5, 1), hours=H(1))
+    client.force_login(hr)
+
+    client.post(reverse("coaching:close_year"), {"year": "2025"})
+    page = client.post(reverse("coaching:close_year"), {"year": "2999"}, follow=True)
+
+    assert list(ClosedYear.objects.values_list("year", flat=True)) == [2025]
+    assert "Kun et tidligere år kan lukkes." in page.content.decode()
+    with pytest.raises(ValidationError, match="lukket"):
+        booking_change(booking=booking, hours=H(2))
+
+
+def test_only_a_leader_within_12_months_asks_as_a_new_leader(client, leader):
+    leader.start_date = datetime.date(2015, 1, 1)
+    leader.save()
+    client.force_login(leader)
+
+    page = client.post(reverse("coaching:sparring"), {"ask": "1", "why": "new", "wishes": ""})
+
+    assert "de første 12 måneder" in page.content.decode()
+    client.post(reverse("coaching:sparring"), {"ask": "1", "why": "area", "wishes": "Nyt område"})
+    from coaching.models import SparringRequest
+
+    assert SparringRequest.objects.get().why == "area"

@@ -54,6 +54,7 @@ MATRIX = {
     Page("coaching:sparring"): EVERYONE,
     Page("coaching:hr"): HR,
     Page("coaching:pool_set", method="post"): HR_POST,
+    Page("coaching:close_year", method="post"): HR_POST,
     Page("coaching:crisis_handled", (("pk", "crisis"),), "post"): HR_POST,
     Page("coaching:sparring_match", (("pk", "sparring"),)): HR,
     Page("coaching:export_csv"): HR,
