@@ -2,8 +2,8 @@
 
 Hard rules: one meeting per group; one group per room and day; a host never has two groups on one
 day; a room seats the group and its host; pins hold. Among plans that keep them, the planner
-places as many groups as it can, spreads them as evenly as possible over the days and prefers
-the smallest room that fits. Deterministic: one search worker, a fixed seed.
+places as many groups as it can and spreads them as evenly as possible over the days; each group
+gets the smallest room that fits. Deterministic: one search worker, a fixed seed.
 """
 
 import datetime
@@ -48,55 +48,78 @@ def plan_round(
     *,
     time_limit: float = 10.0,
 ) -> Plan:
+    """Days by CP-SAT, then rooms day by day.
+
+    Room sizes form a chain, so a day's groups fit its rooms exactly when, for every size s, the
+    groups needing at least s seats are no more than the rooms with at least s seats. The model
+    holds those counts; each day the largest group then takes the smallest room that fits.
+    """
     problems = _diagnose(groups, days, rooms)
     groups = sorted(groups, key=lambda g: g.id)
-    days, rooms = sorted(days), sorted(rooms, key=lambda r: (r.seats, r.id))
+    days = sorted(days)
+    room_by_id = {room.id: room for room in rooms}
     model = cp_model.CpModel()
-    x = {}
+    y = {}
     for g in groups:
         for d, day in enumerate(days):
-            if g.pinned_day and g.pinned_day != day:
-                continue
-            for r, room in enumerate(rooms):
-                if room.seats < g.seats_needed or (g.pinned_room and g.pinned_room != room.id):
-                    continue
-                x[g.id, d, r] = model.NewBoolVar("")
+            pinned_elsewhere = g.pinned_day and g.pinned_day != day
+            pinned_room = room_by_id.get(g.pinned_room) if g.pinned_room else None
+            too_small = pinned_room is not None and pinned_room.seats < g.seats_needed
+            if (
+                not pinned_elsewhere
+                and not too_small
+                and not (g.pinned_room and pinned_room is None)
+            ):
+                y[g.id, d] = model.NewBoolVar("")
     placed = []
     for g in groups:
-        options = [var for (gid, _d, _r), var in x.items() if gid == g.id]
+        options = [var for (gid, _d), var in y.items() if gid == g.id]
         model.AddAtMostOne(options)
         placed.append(sum(options))
+    sizes = sorted({g.seats_needed for g in groups})
     for d in range(len(days)):
-        for r in range(len(rooms)):
-            model.AddAtMostOne([var for (_g, dd, rr), var in x.items() if (dd, rr) == (d, r)])
         for host in {g.host_id for g in groups}:
-            hosted = {g.id for g in groups if g.host_id == host}
-            model.AddAtMostOne(
-                [var for (gid, dd, _r), var in x.items() if dd == d and gid in hosted]
-            )
-    per_day = [sum(var for (_g, dd, _r), var in x.items() if dd == d) for d in range(len(days))]
+            model.AddAtMostOne([y[g.id, d] for g in groups if g.host_id == host and (g.id, d) in y])
+        # A room fixed for a group that day is taken; it is that group's, and nobody else's.
+        fixed = [g for g in groups if g.pinned_room and (g.id, d) in y]
+        for room_id in {g.pinned_room for g in fixed}:
+            model.AddAtMostOne([y[g.id, d] for g in fixed if g.pinned_room == room_id])
+        free_rooms = [r for r in rooms if r.id not in {g.pinned_room for g in fixed}]
+        free_groups = [g for g in groups if not g.pinned_room and (g.id, d) in y]
+        for size in sizes:
+            needing = [y[g.id, d] for g in free_groups if g.seats_needed >= size]
+            if needing:
+                model.Add(sum(needing) <= sum(1 for r in free_rooms if r.seats >= size))
+    per_day = [sum(var for (_g, dd), var in y.items() if dd == d) for d in range(len(days))]
     most, fewest = model.NewIntVar(0, len(groups), ""), model.NewIntVar(0, len(groups), "")
     for count in per_day:
         model.Add(most >= count)
         model.Add(fewest <= count)
-    spare_seats = sum(
-        var * (rooms[r].seats - next(g.seats_needed for g in groups if g.id == gid))
-        for (gid, _d, r), var in x.items()
-    )
-    # Placing a group outweighs any spread; an even spread outweighs any choice of room.
-    weight_spread = 1 + sum(room.seats for room in rooms) * max(len(groups), 1)
-    weight_placed = weight_spread * (len(groups) + 1)
-    model.Maximize(weight_placed * sum(placed) - weight_spread * (most - fewest) - spare_seats)
+    # Placing a group outweighs any spread.
+    model.Maximize((len(groups) + 1) * sum(placed) - (most - fewest))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 0
     solver.parameters.max_time_in_seconds = time_limit
     status = solver.Solve(model)
-    placements = {}
+    on_day: dict[int, list[PlanGroup]] = {d: [] for d in range(len(days))}
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        for (gid, d, r), var in x.items():
+        for (gid, d), var in y.items():
             if solver.Value(var):
-                placements[gid] = (days[d], rooms[r].id)
+                on_day[d].append(next(g for g in groups if g.id == gid))
+    placements = {}
+    for d, day_groups in on_day.items():
+        taken = {g.pinned_room for g in day_groups if g.pinned_room}
+        for g in day_groups:
+            if g.pinned_room:
+                placements[g.id] = (days[d], g.pinned_room)
+        free = sorted((r for r in rooms if r.id not in taken), key=lambda r: (r.seats, r.id))
+        for g in sorted(
+            (g for g in day_groups if not g.pinned_room), key=lambda g: (-g.seats_needed, g.id)
+        ):
+            room = next(r for r in free if r.seats >= g.seats_needed)
+            free.remove(room)
+            placements[g.id] = (days[d], room.id)
     unplaced = [g for g in groups if g.id not in placements]
     if unplaced and not problems:
         problems.append(
