@@ -256,3 +256,28 @@ def test_only_a_leader_within_12_months_asks_as_a_new_leader(client, leader):
     from coaching.models import SparringRequest
 
     assert SparringRequest.objects.get().why == "area"
+
+
+def test_hrs_totals_agree_with_each_leaders_own_funding(leader, chef, coach):
+    from coaching.reports import coaching_totals
+
+    other = LeaderFactory(reports_to=chef)
+    approval_decide(
+        approval=approval_request(leader=leader, year=2027, hours=H(2)), by=chef, approve=True
+    )
+    for person, hours in ((leader, [H(4), H(2), H(3)]), (other, [H(6)])):
+        for k, h in enumerate(hours):
+            booking_create(
+                leader=person,
+                coach=coach,
+                day=JAN + datetime.timedelta(days=k),
+                hours=h,
+                cost_centre="4711",
+            )
+
+    tiers = {t.tier: t.hours for t, _width in coaching_totals(2027)["tiers"]}
+
+    own = [year_funding(p, 2027).total() for p in (leader, other)]
+    assert tiers["anonymous"] == sum(t.anonymous for t in own) == 10
+    assert tiers["approved"] == sum(t.approved for t in own) == 2
+    assert tiers["own"] == sum(t.own for t in own) == 3
