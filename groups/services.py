@@ -114,6 +114,7 @@ def group_seats_update(*, day: datetime.date | None = None) -> None:
             joined_on=max(day, newcomer.start_date or day),
             joined_reason=Reason.SUCCESSOR,
         )
+        _invite_to_coming_meetings({last.group.number})
         queue_message(
             recipient=last.group.host,
             kind=SUCCESSOR_JOINED.key,
@@ -195,7 +196,14 @@ def proposal_apply(*, proposal: Proposal, by: Leader) -> list[tuple[int, int | N
     reason = Reason.COMPOSED if proposal.is_fresh_composition else Reason.REBALANCED
     moves = groups_apply_composition(assignment=proposal.assignment, reason=reason)
     _tell_about_moves(proposal, moves)
+    _invite_to_coming_meetings({new for _leader, _old, new in moves})
     return moves
+
+
+def _invite_to_coming_meetings(numbers) -> None:
+    from meetings.services import invite_new_members
+
+    invite_new_members(Group.objects.filter(number__in=numbers))
 
 
 def _tell_about_moves(proposal: Proposal, moves: list[tuple[int, int | None, int]]) -> None:

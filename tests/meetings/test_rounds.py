@@ -272,3 +272,24 @@ def test_a_meeting_cannot_be_fixed_to_a_room_too_small_for_the_group(planned_rou
 
     with pytest.raises(ValidationError, match="har 6 pladser; gruppen skal bruge 12"):
         meeting_pin(meeting=meeting, day=meeting.day, room=small)
+
+
+def test_a_successor_is_invited_to_the_groups_coming_meetings(planned_round, composed):
+    from groups.services import group_seats_update
+
+    round_publish(round_=planned_round)
+    meeting = planned_round.meetings.select_related("group").first()
+    chefs, leaders = composed
+    leaving = meeting.group.current_members()[0]
+    leaving.end_date = timezone.localdate() - datetime.timedelta(days=1)
+    leaving.save()
+    successor = LeaderFactory(reports_to=chefs[0], predecessor=leaving)
+    before = Message.objects.filter(kind="meeting_invitation").count()
+
+    group_seats_update()
+
+    invitation = Message.objects.get(kind="meeting_invitation", recipient=successor)
+    assert invitation.about == meeting
+    assert Message.objects.filter(kind="meeting_invitation").count() == before + 1
+    attendees = {str(a) for a in invitation_of(invitation).walk("VEVENT")[0]["ATTENDEE"]}
+    assert f"mailto:{successor.email}" in attendees
