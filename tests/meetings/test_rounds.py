@@ -279,7 +279,7 @@ def test_a_successor_is_invited_to_the_groups_coming_meetings(planned_round, com
 
     round_publish(round_=planned_round)
     meeting = planned_round.meetings.select_related("group").first()
-    chefs, leaders = composed
+    chefs, _leaders = composed
     leaving = meeting.group.current_members()[0]
     leaving.end_date = timezone.localdate() - datetime.timedelta(days=1)
     leaving.save()
