@@ -111,29 +111,13 @@ def summary_edit(request, pk: int):
             ),
         },
     )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            summary_save(
-                meeting=meeting,
-                by=request.user,
-                version=form.cleaned_data["version"],
-                **form.fields_to_save(),
-            )
-        except EditConflict as error:
-            conflict = error.current
-            form.add_error(None, error)
-            form.data = form.data.copy()
-            form.data["version"] = conflict.version
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The summary is saved."))
-            return redirect("meetings:summary", pk=pk)
-    return render(
+    return _edit_record(
         request,
-        "meetings/record_form.html",
-        {"meeting": meeting, "form": form, "conflict": conflict, "document": "summary"},
+        meeting,
+        form,
+        save=summary_save,
+        document="summary",
+        saved=_("The summary is saved."),
     )
 
 
@@ -227,10 +211,23 @@ def feedback_edit(request, pk: int):
             "nothing_to_report": feedback.nothing_to_report if feedback else False,
         },
     )
+    return _edit_record(
+        request,
+        meeting,
+        form,
+        save=feedback_save,
+        document="feedback",
+        saved=_("The feedback is saved. The chef group sees it once you release it."),
+    )
+
+
+def _edit_record(request, meeting, form, *, save, document: str, saved: str):
+    """Save a summary or feedback; if someone saved since the form was opened, show their version
+    beside mine and let a second save replace it deliberately."""
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            feedback_save(
+            save(
                 meeting=meeting,
                 by=request.user,
                 version=form.cleaned_data["version"],
@@ -244,14 +241,12 @@ def feedback_edit(request, pk: int):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(
-                request, _("The feedback is saved. The chef group sees it once you release it.")
-            )
-            return redirect("meetings:feedback", pk=pk)
+            messages.success(request, saved)
+            return redirect(f"meetings:{document}", pk=meeting.pk)
     return render(
         request,
         "meetings/record_form.html",
-        {"meeting": meeting, "form": form, "conflict": conflict, "document": "feedback"},
+        {"meeting": meeting, "form": form, "conflict": conflict, "document": document},
     )
 
 

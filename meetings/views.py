@@ -354,16 +354,16 @@ def _open_surveys(user) -> list[Survey]:
 
 def _hosted_attendance(user, year: int) -> list[dict]:
     """For a host: each member of their groups with this year's misses, flagged above one."""
+    counts = Attendance.objects.counts(year)
     rows = []
     for group in Group.objects.filter(host=user):
         for member in group.current_members():
-            records = Attendance.objects.filter(leader=member, meeting__day__year=year)
-            missed = records.filter(present=False).count()
+            held, missed = counts.get(member.pk, (0, 0))
             rows.append(
                 {
                     "group": group,
                     "leader": member,
-                    "held": records.count(),
+                    "held": held,
                     "missed": missed,
                     "flag": missed > 1,
                 }
@@ -375,18 +375,17 @@ def _hosted_attendance(user, year: int) -> list[dict]:
 def attendance_overview(request):
     require_administrator(request.user)
     year = int(request.GET.get("year") or timezone.localdate().year)
-    leaders = (
-        Leader.objects.filter(attendance__meeting__day__year=year)
-        .distinct()
-        .order_by("last_name", "first_name")
-    )
-    rows = []
-    for leader in leaders:
-        records = leader.attendance.filter(meeting__day__year=year)
-        missed = records.filter(present=False).count()
-        rows.append(
-            {"leader": leader, "held": records.count(), "missed": missed, "flag": missed > 1}
-        )
+    counts = Attendance.objects.counts(year)
+    leaders = Leader.objects.filter(pk__in=list(counts)).order_by("last_name", "first_name")
+    rows = [
+        {
+            "leader": leader,
+            "held": counts[leader.pk][0],
+            "missed": counts[leader.pk][1],
+            "flag": counts[leader.pk][1] > 1,
+        }
+        for leader in leaders
+    ]
     return render(request, "meetings/attendance_overview.html", {"rows": rows, "year": year})
 
 

@@ -376,6 +376,17 @@ class Apology(models.Model):
         return f"{self.leader_id} @ {self.meeting_id}"
 
 
+class AttendanceQuerySet(models.QuerySet):
+    def counts(self, year: int) -> dict[int, tuple[int, int]]:
+        """Leader id → (meetings recorded, meetings missed) in the year, in one query."""
+        rows = (
+            self.filter(meeting__day__year=year)
+            .values("leader")
+            .annotate(held=models.Count("pk"), missed=models.Count("pk", filter=Q(present=False)))
+        )
+        return {row["leader"]: (row["held"], row["missed"]) for row in rows}
+
+
 class Attendance(models.Model):
     """Who came, as the host recorded it on the day."""
 
@@ -388,6 +399,8 @@ class Attendance(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now)
+
+    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -147,3 +147,28 @@ def test_a_material_link_is_shown_on_the_agenda(client, planned_round, chef):
 
     text = client.get(planned_round.get_absolute_url()).content.decode()
     assert 'href="https://www.example.dk/video"' in text
+
+
+def test_administrators_see_everyones_attendance_with_repeated_misses_highlighted(
+    client, published, administrator
+):
+    meetings = list(published.meetings.select_related("group"))
+    absent = meetings[0].group.current_members()[0]
+    present = meetings[0].group.current_members()[1]
+    for meeting in meetings[:2]:
+        Attendance.objects.create(
+            meeting=meeting, leader=absent, present=False, recorded_by=meeting.host
+        )
+        Attendance.objects.create(
+            meeting=meeting, leader=present, present=True, recorded_by=meeting.host
+        )
+    client.force_login(administrator)
+
+    text = client.get(
+        reverse("meetings:attendance_overview") + f"?year={meetings[0].day.year}"
+    ).content.decode()
+
+    absent_row = text[text.index(absent.full_name) :].split("</tr>")[0]
+    present_row = text[text.index(present.full_name) :].split("</tr>")[0]
+    assert "udeblevet fra mere end ét" in absent_row
+    assert "udeblevet" not in present_row
