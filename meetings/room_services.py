@@ -123,6 +123,14 @@ def mention_agree(*, meeting: Meeting, document: str, text: str, by: Leader) -> 
 # --- summary and feedback -------------------------------------------------------------------
 
 
+def _locked(model, meeting: Meeting, missing: str):
+    """The meeting's summary or feedback, locked for the change; a clear error if none is written."""
+    record = model.objects.select_for_update().filter(meeting=meeting).first()
+    if record is None:
+        raise ValidationError(missing)
+    return record
+
+
 def _save_versioned(model, meeting: Meeting, *, version: int | None, by: Leader, fields: dict):
     """Create, or update only if nobody saved since `version`; otherwise EditConflict."""
     current = model.objects.select_related("updated_by").filter(meeting=meeting).first()
@@ -151,7 +159,7 @@ def summary_save(*, meeting: Meeting, by: Leader, version: int | None, **fields)
 @transaction.atomic
 def summary_share(*, meeting: Meeting, by: Leader, days: int) -> Summary:
     """The draft goes to the group, who may comment on it for `days` days."""
-    summary = Summary.objects.select_for_update().get(meeting=meeting)
+    summary = _locked(Summary, meeting, _("Write the summary first."))
     if summary.is_published:
         raise ValidationError(_("The summary is already published."))
     if days < 1:
@@ -183,7 +191,7 @@ def summary_comment(*, meeting: Meeting, author: Leader, text: str) -> SummaryCo
 
 @transaction.atomic
 def summary_publish(*, meeting: Meeting, by: Leader) -> Summary:
-    summary = Summary.objects.select_for_update().get(meeting=meeting)
+    summary = _locked(Summary, meeting, _("Write the summary first."))
     if summary.is_published:
         raise ValidationError(_("The summary is already published."))
     findings = open_findings(meeting, "summary", summary.texts())
@@ -215,7 +223,7 @@ def feedback_save(*, meeting: Meeting, by: Leader, version: int | None, **fields
 @transaction.atomic
 def feedback_release(*, meeting: Meeting, by: Leader) -> Feedback:
     """The host marks the feedback as agreed by the group; only then does the chef group see it."""
-    feedback = Feedback.objects.select_for_update().get(meeting=meeting)
+    feedback = _locked(Feedback, meeting, _("Write the feedback first."))
     if feedback.is_released:
         raise ValidationError(_("The feedback is already released."))
     if not feedback.nothing_to_report and not feedback.texts():

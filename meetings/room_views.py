@@ -42,7 +42,6 @@ from .reports import (
 )
 from .room_services import (
     EditConflict,
-    NamesFound,
     checked_texts,
     comment_days_default,
     evaluation_submit,
@@ -130,13 +129,8 @@ def summary_share_view(request, pk: int):
         if not form.is_valid():
             raise ValidationError(_("Give the group between 1 and 30 days to comment."))
         summary_share(meeting=meeting, by=request.user, days=form.cleaned_data["days"])
-    except (ValidationError, Summary.DoesNotExist) as error:
-        _fail(
-            request,
-            error
-            if isinstance(error, ValidationError)
-            else ValidationError(_("Write the summary first.")),
-        )
+    except ValidationError as error:
+        _fail(request, error)
     else:
         messages.success(request, _("The draft is shared with the group for comments."))
     return redirect("meetings:summary", pk=pk)
@@ -164,15 +158,8 @@ def summary_publish_view(request, pk: int):
     meeting = get_meeting_in_room(request.user, pk, may=may_write_records)
     try:
         summary_publish(meeting=meeting, by=request.user)
-    except NamesFound as error:
+    except ValidationError as error:
         _fail(request, error)
-    except (ValidationError, Summary.DoesNotExist) as error:
-        _fail(
-            request,
-            error
-            if isinstance(error, ValidationError)
-            else ValidationError(_("Write the summary first.")),
-        )
     else:
         messages.success(request, _("The summary is published to the group."))
     return redirect("meetings:summary", pk=pk)
@@ -256,13 +243,8 @@ def feedback_release_view(request, pk: int):
     meeting = get_meeting_in_room(request.user, pk, may=may_write_records)
     try:
         feedback_release(meeting=meeting, by=request.user)
-    except (ValidationError, Feedback.DoesNotExist) as error:
-        _fail(
-            request,
-            error
-            if isinstance(error, ValidationError)
-            else ValidationError(_("Write the feedback first.")),
-        )
+    except ValidationError as error:
+        _fail(request, error)
     else:
         messages.success(
             request, _("The feedback is released to the chef group as agreed by the group.")

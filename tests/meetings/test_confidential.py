@@ -337,3 +337,19 @@ def test_concept_results_are_shown_per_group_and_in_total(meeting, people, chef)
     assert total.respondents == 6
     assert [g.respondents for g in groups] == [3, 3]
     assert total.averages == [4.0] * 8
+
+
+def test_sharing_or_publishing_before_anything_is_written_says_so(client, meeting, people):
+    Summary.objects.filter(meeting=meeting).delete()
+    Feedback.objects.filter(meeting=meeting).delete()
+    client.force_login(people["director"])
+
+    shared = client.post(
+        reverse("meetings:summary_share", args=[meeting.pk]), {"days": 3}, follow=True
+    )
+    published = client.post(reverse("meetings:summary_publish", args=[meeting.pk]), follow=True)
+    released = client.post(reverse("meetings:feedback_release", args=[meeting.pk]), follow=True)
+
+    assert "Skriv opsamlingen først." in shared.content.decode()
+    assert "Skriv opsamlingen først." in published.content.decode()
+    assert "Skriv tilbagemeldingen først." in released.content.decode()
