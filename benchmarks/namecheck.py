@@ -9,8 +9,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from meetings.namecheck import Person, find_people
-from tests.meetings.namecheck_cases import CASES, GROUP, HELD_OUT, REGISTER
+from meetings.room.namecheck import Person, find_people
+from tests.room.namecheck_cases import CASES, GROUP, HELD_OUT, REGISTER
 
 
 def score(cases) -> tuple[float, float, int, int, int]:

@@ -16,18 +16,11 @@ from .models import (
     AgendaItem,
     Apology,
     Attendance,
-    EvaluationAnswer,
-    EvaluationReceipt,
-    Feedback,
     Kind,
     Meeting,
     Room,
     Round,
-    Summary,
     SummaryQuestion,
-    Survey,
-    SurveyReceipt,
-    SurveyResponse,
 )
 from .services import round_create, round_plan, round_plan_save, round_publish
 
@@ -75,8 +68,6 @@ def build_demo_meetings(*, seed: int = 2026) -> None:
         for position, theme in enumerate(QUESTIONS[number : number + 2], start=1):
             SummaryQuestion.objects.create(round=round_, position=position, theme=theme)
         _held(round_, rng)
-        _records(round_, rng)
-    _survey(round_, rng)
     seminar_day = _monday(today - datetime.timedelta(weeks=6)) + datetime.timedelta(days=3)
     seminar = round_create(
         round_=Round(
@@ -152,102 +143,3 @@ def _held(round_: Round, rng: random.Random) -> None:
                 present=roll >= 0.09,
                 recorded_by=meeting.host or Leader.objects.chef_group().first(),
             )
-
-
-TALKED_ABOUT = [
-    "Vi talte om, hvordan vi klæder vores chefer på i budgetprocessen, og om hvor tidligt vi bliver inddraget.",
-    "Vi drøftede rekruttering og fastholdelse på tværs af områderne, og hvad vi kan låne af hinanden.",
-    "Vi talte om psykologisk tryghed i vores egne ledergrupper og om, hvornår vi selv holder igen.",
-    "Vi drøftede, hvordan vi sikrer fælles forståelse af opgaven, når flere forvaltninger skal levere.",
-]
-WHY = [
-    "Fordi flere af os oplever, at beslutninger træffes, før konsekvenserne er belyst.",
-    "Fordi det er en fælles udfordring, som ingen af os kan løse alene i eget område.",
-    "Fordi trygheden i ledergruppen smitter af på, hvordan vi leder vores medarbejdere.",
-]
-WHAT_WE_DO = [
-    "Vi afprøver brief og backbrief i en konkret opgave og følger op på næste møde.",
-    "Vi deler materialer om onboarding på tværs og inviterer hinanden til at se, hvad der virker.",
-    "Vi tager hver især spørgsmålene med hjem til egen ledergruppe og fortæller om erfaringerne.",
-]
-DOS = [
-    "Belyse økonomiske og faglige konsekvenser, også når det er politisk svært.",
-    "Komme med alternative forslag, når vi kan se andre muligheder.",
-    "Inddrage hinanden tidligt og sige det højt, når noget ikke hænger sammen.",
-    "Give hinanden et rum, hvor man kan ytre sig, før der træffes beslutning.",
-    "Dele viden og løsninger på tværs, også dem der ikke lykkedes.",
-]
-DONTS = [
-    "Holde relevante oplysninger tilbage for at beskytte eget område.",
-    "Spørge om, hvordan opgaven skal løses, i stedet for at komme med et forslag.",
-    "Lade uenigheder ligge til næste møde.",
-    "Tale om hinanden i stedet for med hinanden.",
-]
-FEEDBACK = [
-    "Gruppen ønsker, at chefgruppen ser på, hvordan vi bliver inddraget tidligere i budgetprocessen.",
-    "Gruppen oplever et behov for fælles retningslinjer for onboarding af nye ledere.",
-    "Gruppen foreslår, at chefgruppen prioriterer færre indsatser ad gangen.",
-]
-GOOD = [
-    "God stemning og ærlige drøftelser.",
-    "Oplægget gav stof til eftertanke.",
-    "Det var godt at høre, hvordan andre områder gør.",
-    "Konkrete ideer jeg kan bruge med det samme.",
-    "Trygt rum at dele det svære i.",
-]
-MISSED = [
-    "Mere tid til punkt 5.",
-    "At vi følger bedre op på sidste møde.",
-    "",
-    "Flere konkrete eksempler.",
-]
-
-
-def _records(round_: Round, rng: random.Random) -> None:
-    """Summaries, released feedback and evaluations as the groups would have left them."""
-    questions = list(round_.questions.all())
-    for meeting in round_.meetings.select_related("host", "group"):
-        Summary.objects.create(
-            meeting=meeting,
-            talked_about=rng.choice(TALKED_ABOUT),
-            why=rng.choice(WHY),
-            what_we_do=rng.choice(WHAT_WE_DO),
-            status=Summary.Status.PUBLISHED,
-            published_at=timezone.now(),
-            updated_by=meeting.host,
-        )
-        Feedback.objects.create(
-            meeting=meeting,
-            text=rng.choice(FEEDBACK),
-            answers={
-                str(q.pk): {"dos": " ".join(rng.sample(DOS, 2)), "donts": rng.choice(DONTS)}
-                for q in questions
-            },
-            agreed_by=meeting.host,
-            released_at=timezone.now(),
-            updated_by=meeting.host,
-        )
-        present = Attendance.objects.filter(meeting=meeting, present=True).select_related("leader")
-        for record in present:
-            if rng.random() < 0.75:
-                EvaluationReceipt.objects.create(meeting=meeting, leader=record.leader)
-                EvaluationAnswer.objects.create(
-                    meeting=meeting,
-                    good=rng.choice(GOOD),
-                    missed=rng.choice(MISSED),
-                    rating=rng.choice([3, 4, 4, 4, 5, 5]),
-                )
-
-
-def _survey(round_: Round, rng: random.Random) -> None:
-    """Edmondson's statements attached to the latest held round, answered by most members."""
-    survey = Survey.objects.create(kind="psychological_safety", round=round_)
-    for meeting in round_.meetings.select_related("group"):
-        for leader in meeting.group.members_on(meeting.day):
-            if rng.random() < 0.7:
-                SurveyReceipt.objects.create(survey=survey, leader=leader)
-                scores = [
-                    rng.choice([1, 2, 2, 3]) if i in (0, 2, 4) else rng.choice([3, 4, 4, 5])
-                    for i in range(7)
-                ]
-                SurveyResponse.objects.create(survey=survey, group=meeting.group, scores=scores)

@@ -27,7 +27,6 @@ from .models import (
 )
 from .notifications import AGENDA_DUE, CANCELLATION, INVITATION, REMINDER
 from .planner import Plan, PlanGroup, PlanRoom, plan_round
-from .room_services import concept_survey_open_if_due, follow_up_queue
 
 AGENDA_REMINDER_WEEKS = (4, 3, 2, 1)
 MEETING_REMINDER_DAYS = (7, 1)
@@ -201,7 +200,6 @@ def round_publish(*, round_: Round) -> int:
     with sending_together():
         for meeting in round_.meetings.select_related("group", "room", "host"):
             sent += _invite(meeting)
-            follow_up_queue(meeting)
     return sent
 
 
@@ -274,7 +272,6 @@ def meeting_move(*, meeting: Meeting, day: datetime.date, room: Room | None) -> 
         cancel_messages(kind=REMINDER.key, about=meeting, reason="moved")
         with sending_together():
             _invite(meeting)
-            follow_up_queue(meeting)
     return meeting
 
 
@@ -287,7 +284,6 @@ def meeting_cancel(*, meeting: Meeting) -> None:
     meeting.sequence += 1
     meeting.save(update_fields=["cancelled_at", "sequence"])
     cancel_messages(kind=REMINDER.key, about=meeting, reason="cancelled")
-    follow_up_queue(meeting)
     ics = calendar.attachment(meeting, cancel=True)
     with sending_together():
         for person in meeting.invited():
@@ -332,7 +328,6 @@ def attendance_record(*, meeting: Meeting, present: set[int], by: Leader) -> Non
                 "recorded_at": timezone.now(),
             },
         )
-    concept_survey_open_if_due(meeting.group)
 
 
 def missed_meetings(leader: Leader, year: int) -> int:

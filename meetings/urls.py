@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import room_views, views
+from . import views
 
 app_name = "meetings"
 
@@ -21,35 +21,6 @@ urlpatterns = [
     path("<int:pk>/cancel/", views.meeting_cancel_view, name="cancel"),
     path("<int:pk>/apology/", views.apology_view, name="apology"),
     path("<int:pk>/attendance/", views.attendance_view, name="attendance"),
-    path("<int:pk>/summary/", room_views.summary_detail, name="summary"),
-    path("<int:pk>/summary/edit/", room_views.summary_edit, name="summary_edit"),
-    path("<int:pk>/summary/share/", room_views.summary_share_view, name="summary_share"),
-    path("<int:pk>/summary/comment/", room_views.summary_comment_view, name="summary_comment"),
-    path("<int:pk>/summary/publish/", room_views.summary_publish_view, name="summary_publish"),
-    path("<int:pk>/feedback/", room_views.feedback_detail, name="feedback"),
-    path("<int:pk>/feedback/edit/", room_views.feedback_edit, name="feedback_edit"),
-    path("<int:pk>/feedback/release/", room_views.feedback_release_view, name="feedback_release"),
-    path("<int:pk>/agree/", room_views.mention_agree_view, name="agree"),
-    path("<int:pk>/evaluate/", room_views.evaluate, name="evaluate"),
-    path("<int:pk>/evaluations/", room_views.meeting_evaluations, name="evaluations"),
-    path("rounds/<int:pk>/evaluations/", room_views.round_evaluations, name="round_evaluations"),
-    path("rounds/<int:pk>/report/", room_views.round_report, name="report"),
-    path(
-        "rounds/<int:pk>/report.docx",
-        room_views.round_report_file,
-        {"format": "docx"},
-        name="report_docx",
-    ),
-    path(
-        "rounds/<int:pk>/report.pdf",
-        room_views.round_report_file,
-        {"format": "pdf"},
-        name="report_pdf",
-    ),
-    path("rounds/<int:pk>/surveys/", room_views.survey_attach, name="survey_attach"),
-    path("surveys/<int:pk>/", room_views.survey_answer, name="survey"),
-    path("surveys/<int:pk>/results/", room_views.survey_results_view, name="survey_results"),
-    path("access-log/", room_views.access_log, name="access_log"),
     path("attendance/", views.attendance_overview, name="attendance_overview"),
     path("rooms/", views.room_list, name="rooms"),
     path("rooms/<int:pk>/", views.room_edit, name="room_edit"),

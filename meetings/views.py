@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,15 +19,13 @@ from .forms import (
     QuestionForm,
     RoomForm,
     RoundForm,
-    SurveyAttachForm,
     TemplateItemForm,
 )
-from .models import AgendaTemplateItem, Attendance, CalendarFeed, Meeting, Room, Round, Survey
+from .models import AgendaTemplateItem, Attendance, CalendarFeed, Meeting, Room, Round
 from .permissions import (
     get_meeting_for_host,
     get_meeting_for_user,
     get_round_for_planner,
-    may_evaluate,
     require_administrator,
     require_planner,
 )
@@ -104,8 +101,6 @@ def round_detail(request, pk: int):
         "materials": round_.materials.all(),
         "questions": round_.questions.all(),
         "pin_form": PinForm(round_=round_),
-        "surveys": round_.surveys.all(),
-        "survey_form": SurveyAttachForm(),
     }
     return render(request, "meetings/round_detail.html", context)
 
@@ -279,8 +274,6 @@ def meeting_detail(request, pk: int):
         "my_apology": apologies.get(request.user.pk),
         "apology_form": ApologyForm() if is_invited and not meeting.is_over else None,
         "is_host": meeting.is_hosted_by(request.user),
-        "in_room": meeting.is_hosted_by(request.user) or meeting.had_member(request.user),
-        "may_evaluate": may_evaluate(request.user, meeting) and meeting.starts_at <= timezone.now(),
     }
     return render(request, "meetings/meeting_detail.html", context)
 
@@ -329,7 +322,6 @@ def my_meetings(request):
     feed, _created = CalendarFeed.objects.get_or_create(leader=request.user)
     hosted = _hosted_attendance(request.user, today.year)
     context = {
-        "surveys": _open_surveys(request.user),
         "upcoming": meetings.filter(day__gte=today, cancelled_at__isnull=True),
         "attendance": attendance.order_by("-meeting__day"),
         "year": today.year,
@@ -338,18 +330,6 @@ def my_meetings(request):
         "hosted": hosted,
     }
     return render(request, "meetings/my_meetings.html", context)
-
-
-def _open_surveys(user) -> list[Survey]:
-    """Surveys the user may still answer: their group's concept survey, their rounds' templates."""
-    from groups.models import Group
-
-    group = Group.of(user)
-    rounds = Meeting.objects.for_leader(user).filter(group__isnull=False).values("round")
-    surveys = Survey.objects.filter(Q(group=group, group__isnull=False) | Q(round__in=rounds))
-    if user.is_chef_group:
-        surveys = surveys.filter(group__memberships__leader=user)
-    return list(surveys.exclude(receipts__leader=user).distinct())
 
 
 def _hosted_attendance(user, year: int) -> list[dict]:

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "nyborg_ledelse.notifications",
     "groups",
     "meetings",
+    "meetings.room",
     "topicbank",
     "coaching",
     "django.contrib.admin",
@@ -285,6 +287,11 @@ CELERY_BEAT_SCHEDULE = {
     "dispatch-due-messages": {
         "task": "nyborg_ledelse.notifications.tasks.dispatch_due_messages",
         "schedule": envint("NOTIFICATIONS_DISPATCH_SECONDS", 30),
+    },
+    # Early morning, before anyone reads their mail: dates that passed overnight are applied.
+    "daily-round": {
+        "task": "nyborg_ledelse.organisation.tasks.daily_round",
+        "schedule": crontab(hour=envint("DAILY_ROUND_HOUR", 5), minute=0),
     },
 }
 

@@ -15,6 +15,8 @@ urlpatterns = [
     path("topics/", include("topicbank.urls")),
     path("groups/", include("groups.urls")),
     path("meetings/", include("meetings.urls")),
+    # The confidential room shares the meetings' paths, so old links keep working.
+    path("meetings/", include("meetings.room.urls")),
     path("support/", include("coaching.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,17 +1,5 @@
-"""The meetings' data: rounds and meetings (rounds.py), and the confidential room (confidential.py)."""
+"""The meetings' data: rounds and meetings. The confidential room is an app of its own (room/)."""
 
-from .confidential import (
-    AccessLog,
-    AgreedMention,
-    EvaluationAnswer,
-    EvaluationReceipt,
-    Feedback,
-    Summary,
-    SummaryComment,
-    Survey,
-    SurveyReceipt,
-    SurveyResponse,
-)
 from .rounds import (
     TOPIC_ITEMS,
     AgendaItem,
@@ -29,25 +17,15 @@ from .rounds import (
 
 __all__ = [
     "TOPIC_ITEMS",
-    "AccessLog",
     "AgendaItem",
     "AgendaTemplateItem",
-    "AgreedMention",
     "Apology",
     "Attendance",
     "CalendarFeed",
-    "EvaluationAnswer",
-    "EvaluationReceipt",
-    "Feedback",
     "Kind",
     "Material",
     "Meeting",
     "Room",
     "Round",
-    "Summary",
-    "SummaryComment",
     "SummaryQuestion",
-    "Survey",
-    "SurveyReceipt",
-    "SurveyResponse",
 ]

@@ -32,22 +32,3 @@ def next_meeting(group, user):
         "apologised": [p for p in invited if p.pk in apologised],
         "user": user,
     }
-
-
-@register.filter
-def get_item(mapping, key):
-    """A dict's value in a template: answers by question, notes by item number."""
-    if not mapping:
-        return None
-    return mapping.get(str(key))
-
-
-@register.inclusion_tag("meetings/_group_summaries.html")
-def group_summaries(group, user):
-    """The group page's summaries: every published one from meetings the user may read."""
-    meetings = (
-        Meeting.objects.filter(group=group, summary__status="published")
-        .select_related("round", "summary")
-        .order_by("-day")
-    )
-    return {"meetings": [m for m in meetings if m.is_hosted_by(user) or m.had_member(user)]}

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from coaching.demo import build_demo_support
 from groups.demo import build_demo_groups
 from meetings.demo import build_demo_meetings
+from meetings.room.demo import build_demo_room
 from nyborg_ledelse.organisation.demo import (
     DEMO_PASSWORD,
     build_demo_organisation,
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             build_demo_groups(seed=seed)
             build_demo_topics(seed=seed)
             build_demo_meetings(seed=seed)
+            build_demo_room(seed=seed)
             build_demo_support(seed=seed)
             self.stdout.write(
                 _("Demo municipality built: %(count)s people.") % {"count": Leader.objects.count()}

@@ -1,5 +1,8 @@
 """The confidential room: a meeting's summary and its feedback to the chef group, evaluations,
-surveys, and the log of who read them. None of these are registered in the Django admin."""
+surveys, and the log of who read them. None of these are registered in the Django admin.
+
+The tables keep the names they had when these models lived in the meetings app (moved by state
+only, see migrations/0001_initial.py)."""
 
 import uuid
 
@@ -9,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .rounds import Meeting, Round
+from meetings.models import Meeting, Round
 
 
 class Summary(models.Model):
@@ -36,6 +39,9 @@ class Summary(models.Model):
     )
     updated_at = models.DateTimeField(default=timezone.now)
 
+    class Meta:
+        db_table = "meetings_summary"
+
     def __str__(self) -> str:
         return f"Summary {self.meeting_id}"
 
@@ -58,6 +64,7 @@ class SummaryComment(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        db_table = "meetings_summarycomment"
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
@@ -80,6 +87,9 @@ class Feedback(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "meetings_feedback"
 
     def __str__(self) -> str:
         return f"Feedback {self.meeting_id}"
@@ -107,6 +117,7 @@ class AgreedMention(models.Model):
     marked_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        db_table = "meetings_agreedmention"
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "document", "text"], name="agree_a_mention_once"
@@ -129,6 +140,9 @@ class EvaluationAnswer(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
 
+    class Meta:
+        db_table = "meetings_evaluationanswer"
+
     def __str__(self) -> str:
         return f"Evaluation of {self.meeting_id}"
 
@@ -142,6 +156,7 @@ class EvaluationReceipt(models.Model):
     leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
+        db_table = "meetings_evaluationreceipt"
         constraints = [
             models.UniqueConstraint(fields=["meeting", "leader"], name="evaluate_a_meeting_once")
         ]
@@ -163,6 +178,7 @@ class Survey(models.Model):
     opened_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        db_table = "meetings_survey"
         ordering = ["-opened_at"]
         constraints = [
             models.UniqueConstraint(
@@ -182,7 +198,7 @@ class Survey(models.Model):
 
     @property
     def title(self) -> str:
-        from ..surveys import SURVEYS
+        from .surveys import SURVEYS
 
         return SURVEYS[self.kind].title
 
@@ -195,6 +211,9 @@ class SurveyResponse(models.Model):
     scores = models.JSONField()  # one 1–5 per statement, as answered
     text = models.TextField(blank=True)
 
+    class Meta:
+        db_table = "meetings_surveyresponse"
+
     def __str__(self) -> str:
         return f"Response to {self.survey_id}"
 
@@ -204,6 +223,7 @@ class SurveyReceipt(models.Model):
     leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
+        db_table = "meetings_surveyreceipt"
         constraints = [
             models.UniqueConstraint(fields=["survey", "leader"], name="answer_a_survey_once")
         ]
@@ -230,6 +250,7 @@ class AccessLog(models.Model):
     survey = models.ForeignKey(Survey, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
+        db_table = "meetings_accesslog"
         ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:

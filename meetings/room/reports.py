@@ -9,7 +9,9 @@ from docx.shared import Pt
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from .models import Feedback, Meeting, Round, Survey, SurveyResponse
+from meetings.models import Meeting, Round
+
+from .models import Feedback, Survey, SurveyResponse
 from .surveys import MINIMUM_RESPONDENTS, SURVEYS
 
 # --- evaluations ------------------------------------------------------------------------------

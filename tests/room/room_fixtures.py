@@ -6,7 +6,8 @@ import datetime
 from django.utils import timezone
 
 from groups.models import Group, Membership, Reason
-from meetings.models import Feedback, Meeting, Room, Round, Summary, SummaryQuestion, Survey
+from meetings.models import Meeting, Room, Round, SummaryQuestion
+from meetings.room.models import Feedback, Summary, Survey
 
 
 def held_meeting(people) -> Meeting:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings.namecheck import Person, find_people
+from meetings.room.namecheck import Person, find_people
 from nyborg_ledelse.organisation.models import Leader
 
 

@@ -2,7 +2,8 @@ import pytest
 from django.core.management import call_command
 from selenium.webdriver.common.by import By
 
-from meetings.models import Feedback, Meeting, Summary
+from meetings.models import Meeting
+from meetings.room.models import Feedback, Summary
 from nyborg_ledelse.organisation.demo import DEMO_PASSWORD, demo_logins
 from nyborg_ledelse.organisation.models import Role
 from tests.browser.conftest import axe_violations, click, log_in, wait_for_text

@@ -2,6 +2,8 @@ import datetime
 import io
 
 import pytest
+import time_machine
+from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
@@ -9,22 +11,22 @@ from docx import Document
 from pypdf import PdfReader
 
 from groups.models import Group, Membership, Reason
-from meetings.models import (
+from meetings.models import Attendance, Meeting
+from meetings.room.models import (
     AccessLog,
     AgreedMention,
-    Attendance,
     EvaluationAnswer,
     EvaluationReceipt,
     Feedback,
-    Meeting,
     Summary,
     Survey,
 )
-from meetings.reports import survey_results
-from meetings.room_services import concept_survey_open_if_due, evaluation_submit, survey_submit
+from meetings.room.reports import survey_results
+from meetings.room.services import evaluation_submit, survey_submit
 from nyborg_ledelse.notifications.models import Message
+from nyborg_ledelse.organisation.daily import daily_round
 from tests.factories import LeaderFactory
-from tests.meetings.room_fixtures import room_objects
+from tests.room.room_fixtures import room_objects
 
 pytestmark = pytest.mark.django_db
 
@@ -56,11 +58,11 @@ def test_a_draft_summary_is_the_hosts_alone_until_shared(client, meeting, people
     Summary.objects.filter(meeting=meeting).update(status=Summary.Status.DRAFT)
     client.force_login(people["leader"])
 
-    assert client.get(reverse("meetings:summary", args=[meeting.pk])).status_code == 403
+    assert client.get(reverse("room:summary", args=[meeting.pk])).status_code == 403
     client.force_login(people["director"])
-    client.post(reverse("meetings:summary_share", args=[meeting.pk]), {"days": 4})
+    client.post(reverse("room:summary_share", args=[meeting.pk]), {"days": 4})
     client.force_login(people["leader"])
-    page = client.get(reverse("meetings:summary", args=[meeting.pk])).content.decode()
+    page = client.get(reverse("room:summary", args=[meeting.pk])).content.decode()
     assert "Vi talte om budgettet." in page
     told = Message.objects.get(kind="summary_for_comments")
     assert told.recipient == people["leader"]
@@ -69,10 +71,10 @@ def test_a_draft_summary_is_the_hosts_alone_until_shared(client, meeting, people
 def test_members_comment_on_the_draft(client, meeting, people):
     client.force_login(people["leader"])
 
-    client.post(reverse("meetings:summary_comment", args=[meeting.pk]), {"text": "Husk punkt 4."})
+    client.post(reverse("room:summary_comment", args=[meeting.pk]), {"text": "Husk punkt 4."})
 
     client.force_login(people["director"])
-    page = client.get(reverse("meetings:summary", args=[meeting.pk])).content.decode()
+    page = client.get(reverse("room:summary", args=[meeting.pk])).content.decode()
     assert "Husk punkt 4." in page
 
 
@@ -83,30 +85,30 @@ def test_publishing_waits_until_each_name_is_edited_away_or_agreed(client, meeti
     )
     client.force_login(people["director"])
 
-    page = client.post(reverse("meetings:summary_publish", args=[meeting.pk]), follow=True)
+    page = client.post(reverse("room:summary_publish", args=[meeting.pk]), follow=True)
 
     text = page.content.decode()
     assert "Teksten nævner eller udpeger personer." in text
     assert f'<mark class="finding">{leader.first_name}</mark>' in text
     assert Summary.objects.get(meeting=meeting).status == Summary.Status.COMMENTING
     client.post(
-        reverse("meetings:agree", args=[meeting.pk]),
+        reverse("room:agree", args=[meeting.pk]),
         {"document": "summary", "text": leader.first_name},
     )
     mention = AgreedMention.objects.get()
     assert (mention.marked_by, mention.text) == (people["director"], leader.first_name)
-    client.post(reverse("meetings:summary_publish", args=[meeting.pk]))
+    client.post(reverse("room:summary_publish", args=[meeting.pk]))
     assert Summary.objects.get(meeting=meeting).is_published
     assert Message.objects.filter(kind="summary_published", recipient=leader).exists()
 
 
 def test_the_chef_group_sees_feedback_only_once_the_group_released_it(client, meeting, people):
-    url = reverse("meetings:feedback", args=[meeting.pk])
+    url = reverse("room:feedback", args=[meeting.pk])
     client.force_login(people["chef"])
     assert client.get(url).status_code == 403
 
     client.force_login(people["director"])
-    client.post(reverse("meetings:feedback_release", args=[meeting.pk]))
+    client.post(reverse("room:feedback_release", args=[meeting.pk]))
 
     feedback = Feedback.objects.get(meeting=meeting)
     assert feedback.is_released and feedback.agreed_by == people["director"]
@@ -117,7 +119,7 @@ def test_the_chef_group_sees_feedback_only_once_the_group_released_it(client, me
         assert client.get(url).status_code == 403
     # The summary stays in the group even for the chef group.
     client.force_login(people["chef"])
-    assert client.get(reverse("meetings:summary", args=[meeting.pk])).status_code == 403
+    assert client.get(reverse("room:summary", args=[meeting.pk])).status_code == 403
 
 
 def test_another_groups_host_and_members_see_nothing(client, meeting, people, chef):
@@ -129,22 +131,25 @@ def test_another_groups_host_and_members_see_nothing(client, meeting, people, ch
 
     client.force_login(other_member)
     for name in ("summary", "feedback", "evaluate", "evaluations"):
-        assert client.get(reverse(f"meetings:{name}", args=[meeting.pk])).status_code == 403
+        assert client.get(reverse(f"room:{name}", args=[meeting.pk])).status_code == 403
     client.force_login(other_host)
     for name in ("summary", "evaluations"):
-        assert client.get(reverse(f"meetings:{name}", args=[meeting.pk])).status_code == 403
+        assert client.get(reverse(f"room:{name}", args=[meeting.pk])).status_code == 403
     # As a chef, the other host sees the released feedback: it was released to the chef group.
-    assert client.get(reverse("meetings:feedback", args=[meeting.pk])).status_code == 200
+    assert client.get(reverse("room:feedback", args=[meeting.pk])).status_code == 200
 
 
-def test_the_django_admin_does_not_show_the_confidential_texts():
-    for model in (Summary, Feedback, EvaluationAnswer, AgreedMention):
-        assert model not in admin.site._registry
+def test_no_model_of_the_room_is_in_the_django_admin():
+    room_models = list(apps.get_app_config("room").get_models())
+
+    assert {Summary, Feedback, EvaluationAnswer, AgreedMention} <= set(room_models)
+    registered = [model for model in room_models if admin.site.is_registered(model)]
+    assert not registered, f"In the Django admin: {registered}"
 
 
 def test_two_editors_never_overwrite_each_other_silently(client, meeting, people):
     summary = Summary.objects.get(meeting=meeting)
-    url = reverse("meetings:summary_edit", args=[meeting.pk])
+    url = reverse("room:summary_edit", args=[meeting.pk])
     client.force_login(people["director"])
     base = {"version": summary.version, "why": "", "what_we_do": "", "item3": ""}
     client.post(url, {**base, "talked_about": "Den første version."})
@@ -176,9 +181,9 @@ def test_the_report_holds_only_released_feedback_in_all_three_formats(
     Feedback.objects.filter(meeting=meeting).update(released_at=timezone.now())
     client.force_login(people["chef"])
 
-    screen = client.get(reverse("meetings:report", args=[meeting.round_id])).content.decode()
-    docx = client.get(reverse("meetings:report_docx", args=[meeting.round_id]))
-    pdf = client.get(reverse("meetings:report_pdf", args=[meeting.round_id]))
+    screen = client.get(reverse("room:report", args=[meeting.round_id])).content.decode()
+    docx = client.get(reverse("room:report_docx", args=[meeting.round_id]))
+    pdf = client.get(reverse("room:report_pdf", args=[meeting.round_id]))
 
     document = Document(io.BytesIO(docx.content))
     table = document.tables[0]
@@ -207,7 +212,7 @@ def test_evaluations_are_anonymous_and_shown_from_3_answers(client, meeting, peo
             meeting=meeting, leader=person, good="Godt oplæg", missed="Mere tid", rating=4
         )
     client.force_login(people["director"])
-    url = reverse("meetings:evaluations", args=[meeting.pk])
+    url = reverse("room:evaluations", args=[meeting.pk])
 
     assert "Vises, når mindst 3 har svaret." in client.get(url).content.decode()
     evaluation_submit(meeting=meeting, leader=attendees[2], good="Trygt rum", missed="", rating=5)
@@ -225,17 +230,15 @@ def test_the_chef_group_sees_response_rates_across_groups(client, meeting, peopl
         evaluation_submit(meeting=meeting, leader=person, good="", missed="", rating=3)
     client.force_login(people["chef"])
 
-    text = client.get(
-        reverse("meetings:round_evaluations", args=[meeting.round_id])
-    ).content.decode()
+    text = client.get(reverse("room:round_evaluations", args=[meeting.round_id])).content.decode()
 
     assert "3 af 4 har svaret" in text
 
 
-def test_the_evaluation_nudge_goes_the_day_after_and_stops_once_answered(meeting, people):
-    from meetings.room_services import follow_up_queue
-
-    follow_up_queue(meeting)
+def test_the_daily_round_queues_the_nudge_the_day_after_and_it_stops_once_answered(meeting, people):
+    with time_machine.travel(at_five(meeting.day)):
+        daily_round(today=meeting.day)
+        daily_round(today=meeting.day)  # twice: nothing more
     nudges = Message.objects.filter(kind="evaluation_nudge", recipient=people["leader"])
     assert sorted(m.due_at.date() - meeting.day for m in nudges) == [
         datetime.timedelta(days=1),
@@ -249,6 +252,35 @@ def test_the_evaluation_nudge_goes_the_day_after_and_stops_once_answered(meeting
     assert check(nudges.first())
     evaluation_submit(meeting=meeting, leader=people["leader"], good="", missed="", rating=3)
     assert not check(nudges.first())
+
+
+def test_a_daily_round_after_missed_days_sends_no_reminder_late(meeting, people):
+    later = meeting.day + datetime.timedelta(days=6)
+    with time_machine.travel(at_five(later)):
+        daily_round(today=later)
+
+    nudges = Message.objects.filter(kind="evaluation_nudge")
+    reminders = Message.objects.filter(kind="summary_reminder", recipient=people["director"])
+    assert not nudges.exists()  # day 1 and day 4 have passed
+    assert min((m.due_at.date() - meeting.day).days for m in reminders) == 8
+
+
+def test_a_meeting_moved_after_its_follow_ups_were_queued_keeps_only_the_new_dates(meeting, people):
+    with time_machine.travel(at_five(meeting.day)):
+        daily_round(today=meeting.day)
+        Meeting.objects.filter(pk=meeting.pk).update(
+            day=meeting.day + datetime.timedelta(days=1), sequence=meeting.sequence + 1
+        )
+    moved = Meeting.objects.get(pk=meeting.pk)
+    with time_machine.travel(at_five(moved.day)):
+        daily_round(today=moved.day)
+
+    pending = Message.objects.filter(kind="evaluation_nudge", state="pending")
+    assert sorted((m.due_at.date() - moved.day).days for m in pending) == [1, 4]
+
+
+def at_five(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(5), tzinfo=timezone.get_current_timezone())
 
 
 def test_the_concept_survey_opens_after_the_6th_held_meeting(meeting, people):
@@ -270,14 +302,19 @@ def test_the_concept_survey_opens_after_the_6th_held_meeting(meeting, people):
         Attendance.objects.create(
             meeting=held, leader=people["leader"], present=True, recorded_by=people["director"]
         )
-    assert concept_survey_open_if_due(meeting.group) is None
+    daily_round()
+    assert not Survey.objects.exists()
 
     Attendance.objects.create(
         meeting=meeting, leader=people["leader"], present=True, recorded_by=people["director"]
     )
-    survey = concept_survey_open_if_due(meeting.group)
+    daily_round()
+    daily_round()
 
+    survey = Survey.objects.get()
     assert survey.kind == "concept"
+    assert survey.group == meeting.group
+    assert Message.objects.filter(kind="concept_survey").count() == 1
     assert Message.objects.filter(kind="concept_survey", recipient=people["leader"]).exists()
 
 
@@ -299,11 +336,11 @@ def test_survey_results_turn_reverse_statements_round_and_need_3_answers(meeting
 
 def test_every_read_is_logged_and_the_log_shows_no_texts(client, meeting, people):
     client.force_login(people["leader"])
-    client.get(reverse("meetings:summary", args=[meeting.pk]))
-    client.get(reverse("meetings:feedback", args=[meeting.pk]))
+    client.get(reverse("room:summary", args=[meeting.pk]))
+    client.get(reverse("room:feedback", args=[meeting.pk]))
     client.force_login(people["administrator"])
 
-    page = client.get(reverse("meetings:access_log")).content.decode()
+    page = client.get(reverse("room:access_log")).content.decode()
 
     assert list(AccessLog.objects.values_list("who", "what")) == [
         (people["leader"].pk, "feedback"),
@@ -320,7 +357,7 @@ def test_a_successor_does_not_read_summaries_of_meetings_before_they_joined(
     Membership.objects.create(group=meeting.group, leader=successor, joined_reason=Reason.SUCCESSOR)
     client.force_login(successor)
 
-    assert client.get(reverse("meetings:summary", args=[meeting.pk])).status_code == 403
+    assert client.get(reverse("room:summary", args=[meeting.pk])).status_code == 403
 
 
 def test_concept_results_are_shown_per_group_and_in_total(meeting, people, chef):
@@ -344,11 +381,9 @@ def test_sharing_or_publishing_before_anything_is_written_says_so(client, meetin
     Feedback.objects.filter(meeting=meeting).delete()
     client.force_login(people["director"])
 
-    shared = client.post(
-        reverse("meetings:summary_share", args=[meeting.pk]), {"days": 3}, follow=True
-    )
-    published = client.post(reverse("meetings:summary_publish", args=[meeting.pk]), follow=True)
-    released = client.post(reverse("meetings:feedback_release", args=[meeting.pk]), follow=True)
+    shared = client.post(reverse("room:summary_share", args=[meeting.pk]), {"days": 3}, follow=True)
+    published = client.post(reverse("room:summary_publish", args=[meeting.pk]), follow=True)
+    released = client.post(reverse("room:feedback_release", args=[meeting.pk]), follow=True)
 
     assert "Skriv opsamlingen først." in shared.content.decode()
     assert "Skriv opsamlingen først." in published.content.decode()

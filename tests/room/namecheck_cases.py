@@ -1,6 +1,6 @@
 """A labelled set of Danish sentences for the confidentiality check: each with what must be found."""
 
-from meetings.namecheck import Person
+from meetings.room.namecheck import Person
 
 REGISTER = [
     Person("Hanne", "Jensen"),

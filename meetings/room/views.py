@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from groups.models import Group
+from meetings.models import Meeting
+from meetings.permissions import require_administrator
 
 from .forms import (
     CommentForm,
@@ -21,7 +23,7 @@ from .forms import (
     SurveyAttachForm,
     SurveyForm,
 )
-from .models import AccessLog, Feedback, Meeting, Summary, Survey
+from .models import AccessLog, Feedback, Summary, Survey
 from .permissions import (
     get_meeting_in_room,
     get_round_for_chef_group,
@@ -30,7 +32,6 @@ from .permissions import (
     may_read_summary,
     may_see_group_evaluations,
     may_write_records,
-    require_administrator,
 )
 from .reports import (
     evaluation_result,
@@ -40,7 +41,7 @@ from .reports import (
     report_title,
     survey_results,
 )
-from .room_services import (
+from .services import (
     EditConflict,
     checked_texts,
     comment_days_default,
@@ -89,7 +90,7 @@ def summary_detail(request, pk: int):
         else [],
         "share_form": ShareForm(initial={"days": comment_days_default()}),
     }
-    return render(request, "meetings/summary_detail.html", context)
+    return render(request, "room/summary_detail.html", context)
 
 
 @login_required
@@ -133,7 +134,7 @@ def summary_share_view(request, pk: int):
         _fail(request, error)
     else:
         messages.success(request, _("The draft is shared with the group for comments."))
-    return redirect("meetings:summary", pk=pk)
+    return redirect("room:summary", pk=pk)
 
 
 @require_POST
@@ -149,7 +150,7 @@ def summary_comment_view(request, pk: int):
         _fail(request, error)
     else:
         messages.success(request, _("Your comment is added."))
-    return redirect("meetings:summary", pk=pk)
+    return redirect("room:summary", pk=pk)
 
 
 @require_POST
@@ -162,7 +163,7 @@ def summary_publish_view(request, pk: int):
         _fail(request, error)
     else:
         messages.success(request, _("The summary is published to the group."))
-    return redirect("meetings:summary", pk=pk)
+    return redirect("room:summary", pk=pk)
 
 
 @login_required
@@ -181,7 +182,7 @@ def feedback_detail(request, pk: int):
         if feedback and is_host
         else [],
     }
-    return render(request, "meetings/feedback_detail.html", context)
+    return render(request, "room/feedback_detail.html", context)
 
 
 @login_required
@@ -229,10 +230,10 @@ def _edit_record(request, meeting, form, *, save, document: str, saved: str):
             form.add_error(None, error)
         else:
             messages.success(request, saved)
-            return redirect(f"meetings:{document}", pk=meeting.pk)
+            return redirect(f"room:{document}", pk=meeting.pk)
     return render(
         request,
-        "meetings/record_form.html",
+        "room/record_form.html",
         {"meeting": meeting, "form": form, "conflict": conflict, "document": document},
     )
 
@@ -249,7 +250,7 @@ def feedback_release_view(request, pk: int):
         messages.success(
             request, _("The feedback is released to the chef group as agreed by the group.")
         )
-    return redirect("meetings:feedback", pk=pk)
+    return redirect("room:feedback", pk=pk)
 
 
 @require_POST
@@ -263,7 +264,7 @@ def mention_agree_view(request, pk: int):
         return redirect(meeting)
     mention_agree(meeting=meeting, document=document, text=text, by=request.user)
     messages.success(request, _("'%(text)s' is marked as agreed with the person.") % {"text": text})
-    return redirect(f"meetings:{document}", pk=pk)
+    return redirect(f"room:{document}", pk=pk)
 
 
 @login_required
@@ -280,7 +281,7 @@ def evaluate(request, pk: int):
             messages.success(request, _("Thank you. Your evaluation is saved anonymously."))
             return redirect(meeting)
     return render(
-        request, "meetings/evaluate.html", {"meeting": meeting, "form": form, "answered": answered}
+        request, "room/evaluate.html", {"meeting": meeting, "form": form, "answered": answered}
     )
 
 
@@ -290,7 +291,7 @@ def meeting_evaluations(request, pk: int):
     log_access(request.user, AccessLog.What.EVALUATION, meeting=meeting)
     return render(
         request,
-        "meetings/evaluations.html",
+        "room/evaluations.html",
         {
             "meeting": meeting,
             "results": [evaluation_result(meeting)],
@@ -317,7 +318,7 @@ def round_evaluations(request, pk: int):
         "answered": answered,
         "asked": asked,
     }
-    return render(request, "meetings/evaluations.html", context)
+    return render(request, "room/evaluations.html", context)
 
 
 @login_required
@@ -326,7 +327,7 @@ def round_report(request, pk: int):
     log_access(request.user, AccessLog.What.REPORT, round=round_)
     return render(
         request,
-        "meetings/report.html",
+        "room/report.html",
         {"round": round_, "title": report_title(round_), "sections": report_sections(round_)},
     )
 
@@ -389,7 +390,7 @@ def survey_answer(request, pk: int):
             return redirect("meetings:mine")
     return render(
         request,
-        "meetings/survey_form.html",
+        "room/survey_form.html",
         {"survey": survey, "kind": kind, "form": form, "answered": answered},
     )
 
@@ -425,7 +426,7 @@ def survey_results_view(request, pk: int):
         "missing": missing,
         "minimum": MINIMUM_RESPONDENTS,
     }
-    return render(request, "meetings/survey_results.html", context)
+    return render(request, "room/survey_results.html", context)
 
 
 @login_required
@@ -433,4 +434,4 @@ def access_log(request):
     require_administrator(request.user)
     entries = AccessLog.objects.select_related("who", "meeting__group", "round", "survey")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "meetings/access_log.html", {"page": page})
+    return render(request, "room/access_log.html", {"page": page})

@@ -4,13 +4,16 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from meetings.models import Meeting
+from nyborg_ledelse.notifications.models import Message, State
 from nyborg_ledelse.notifications.services import cancel_messages, queue_message, sending_together
 from nyborg_ledelse.organisation.models import Leader
 
@@ -20,7 +23,6 @@ from .models import (
     EvaluationAnswer,
     EvaluationReceipt,
     Feedback,
-    Meeting,
     Summary,
     SummaryComment,
     Survey,
@@ -244,9 +246,20 @@ def feedback_release(*, meeting: Meeting, by: Leader) -> Feedback:
 
 
 def follow_up_queue(meeting: Meeting) -> None:
-    """After a meeting: the host is reminded of the summary and the feedback; members evaluate."""
+    """After a meeting: the host is reminded of the summary and the feedback; members evaluate.
+
+    Idempotent: what is already queued for the meeting's current date stays; what was queued for
+    an earlier date (the meeting moved) is cancelled.
+    """
+    current = rf":{meeting.sequence}-\d+d$"
     for kind in (SUMMARY_REMINDER, FEEDBACK_REMINDER, EVALUATION_NUDGE):
-        cancel_messages(kind=kind.key, about=meeting, reason="moved")
+        stale = Message.objects.filter(
+            kind=kind.key,
+            about_type=ContentType.objects.get_for_model(Meeting),
+            about_id=meeting.pk,
+            state=State.PENDING,
+        ).exclude(idempotency_key__regex=current)
+        stale.update(state=State.CANCELLED, last_error="moved")
     if meeting.group is None or meeting.cancelled_at:
         return
     zone = timezone.get_current_timezone()
@@ -256,18 +269,30 @@ def follow_up_queue(meeting: Meeting) -> None:
             meeting.day + datetime.timedelta(days=days), datetime.time(9), tzinfo=zone
         )
 
-    page = meeting.get_absolute_url()
+    host = [meeting.host] if meeting.host else []
     for kind, days_list, people, url in (
-        (SUMMARY_REMINDER, SUMMARY_REMINDER_DAYS, [meeting.host], page + "summary/edit/"),
-        (FEEDBACK_REMINDER, FEEDBACK_REMINDER_DAYS, [meeting.host], page + "feedback/edit/"),
+        (
+            SUMMARY_REMINDER,
+            SUMMARY_REMINDER_DAYS,
+            host,
+            reverse("room:summary_edit", args=[meeting.pk]),
+        ),
+        (
+            FEEDBACK_REMINDER,
+            FEEDBACK_REMINDER_DAYS,
+            host,
+            reverse("room:feedback_edit", args=[meeting.pk]),
+        ),
         (
             EVALUATION_NUDGE,
             EVALUATION_NUDGE_DAYS,
             meeting.group.members_on(meeting.day),
-            page + "evaluate/",
+            reverse("room:evaluate", args=[meeting.pk]),
         ),
     ):
         for days in days_list:
+            if at(days) <= timezone.now():
+                continue  # a reminder whose moment has passed is not sent late
             for person in people:
                 queue_message(
                     recipient=person,
@@ -338,7 +363,7 @@ def concept_survey_open_if_due(group) -> Survey | None:
                     kind=CONCEPT_SURVEY.key,
                     about=survey,
                     context={"group": group},
-                    url=reverse("meetings:survey", args=[survey.pk]),
+                    url=reverse("room:survey", args=[survey.pk]),
                 )
     return survey
 
@@ -349,3 +374,41 @@ def log_access(user: Leader, what: str, **about) -> None:
 
 def comment_days_default() -> int:
     return settings.SUMMARY_COMMENT_DAYS
+
+
+# --- the daily round's step ---------------------------------------------------------------------
+
+# Long enough for the last summary reminder (SUMMARY_REMINDER_DAYS) of a meeting a round missed.
+FOLLOW_UP_WINDOW_DAYS = 45
+
+
+def room_daily(*, today: datetime.date) -> dict[str, int]:
+    """What the room does each day: follow-ups for the meetings that have been held, and the
+    concept survey for every group that has held its 6th meeting. Safe to run twice."""
+    held = Meeting.objects.filter(
+        group__isnull=False,
+        cancelled_at__isnull=True,
+        round__published_at__isnull=False,
+        day__lte=today,
+        day__gt=today - datetime.timedelta(days=FOLLOW_UP_WINDOW_DAYS),
+    ).select_related("group", "host", "round")
+    with sending_together():
+        for meeting in held:
+            follow_up_queue(meeting)
+    opened = 0
+    from groups.models import Group
+
+    due = (
+        Group.objects.annotate(
+            held=Count(
+                "meetings",
+                filter=Q(meetings__cancelled_at__isnull=True, meetings__attendance__isnull=False),
+                distinct=True,
+            )
+        )
+        .filter(held__gte=CONCEPT_AFTER_MEETINGS)
+        .exclude(surveys__kind=CONCEPT.key, surveys__round__isnull=True)
+    )
+    for group in due:
+        opened += concept_survey_open_if_due(group) is not None
+    return {"follow_ups": len(held), "concept_surveys": opened}

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from meetings.namecheck import find_people
-from tests.meetings.namecheck_cases import CASES, GROUP, HELD_OUT, REGISTER
+from meetings.room.namecheck import find_people
+from tests.room.namecheck_cases import CASES, GROUP, HELD_OUT, REGISTER
 
 # The concept papers and a real compiled round report, kept beside the tests.
 SEEDS = Path(__file__).resolve().parent / "seed_texts"
@@ -72,7 +72,7 @@ def test_the_command_prints_one_json_line_per_text(tmp_path, capsys):
 def test_the_seed_texts_come_out_clean_against_the_demo_register_and_every_demo_group():
     from groups.demo import build_demo_groups
     from groups.models import Group
-    from meetings.namecheck import Person
+    from meetings.room.namecheck import Person
     from nyborg_ledelse.organisation.demo import build_demo_organisation
     from nyborg_ledelse.organisation.models import Leader
 

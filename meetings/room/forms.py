@@ -1,0 +1,166 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .surveys import ROUND_TEMPLATES
+
+
+class VersionedForm(forms.Form):
+    # The version the editor started from: two editors never overwrite each other silently.
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def add_question_fields(self, questions, initial: dict) -> None:
+        """One pair of Do's/Don'ts (or one text) per structured question of the round."""
+        for question in questions:
+            answer = initial.get(str(question.pk), {})
+            parts = (
+                [("dos", _("Do's")), ("donts", _("Don'ts"))]
+                if question.dos_and_donts
+                else [("text", _("Answer"))]
+            )
+            for part, label in parts:
+                self.fields[f"q{question.pk}_{part}"] = forms.CharField(
+                    label=f"{question.theme} – {label}",
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                    initial=answer.get(part, ""),
+                )
+
+    def answers(self, questions) -> dict:
+        result = {}
+        for question in questions:
+            parts = ["dos", "donts"] if question.dos_and_donts else ["text"]
+            result[str(question.pk)] = {
+                p: self.cleaned_data.get(f"q{question.pk}_{p}", "").strip() for p in parts
+            }
+        return result
+
+
+class SummaryForm(VersionedForm):
+    talked_about = forms.CharField(
+        label=_("What did we talk about?"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    why = forms.CharField(
+        label=_("Why did we talk about it?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    what_we_do = forms.CharField(
+        label=_("What will we do with it?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args, items, questions, summary=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        notes = summary.item_notes if summary else {}
+        for item in items:
+            self.fields[f"item{item.number}"] = forms.CharField(
+                label=_("Notes on item %(number)d: %(title)s")
+                % {"number": item.number, "title": item.title},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=notes.get(str(item.number), ""),
+            )
+        self.add_question_fields(questions, summary.answers if summary else {})
+        self.items, self.questions = items, questions
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(f) for f in ("talked_about", "why", "what_we_do")):
+            raise forms.ValidationError(_("Write at least what the group talked about."))
+        return data
+
+    def fields_to_save(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "talked_about": data["talked_about"].strip(),
+            "why": data["why"].strip(),
+            "what_we_do": data["what_we_do"].strip(),
+            "item_notes": {
+                str(item.number): data[f"item{item.number}"].strip()
+                for item in self.items
+                if data.get(f"item{item.number}", "").strip()
+            },
+            "answers": self.answers(self.questions),
+        }
+
+
+class FeedbackForm(VersionedForm):
+    text = forms.CharField(
+        label=_("Feedback to the chef group"),
+        help_text=_("Only what the group agrees to pass on. Name no one."),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+    nothing_to_report = forms.BooleanField(
+        label=_("The group has nothing to report this time"), required=False
+    )
+
+    def __init__(self, *args, questions, feedback=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_question_fields(questions, feedback.answers if feedback else {})
+        self.questions = questions
+
+    def fields_to_save(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "text": data["text"].strip(),
+            "nothing_to_report": data["nothing_to_report"],
+            "answers": self.answers(self.questions),
+        }
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+
+
+class ShareForm(forms.Form):
+    days = forms.IntegerField(label=_("Days for comments"), min_value=1, max_value=30)
+
+
+RATING = [(n, str(n)) for n in range(1, 6)]
+
+
+class EvaluationForm(forms.Form):
+    good = forms.CharField(
+        label=_("What was good today?"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    missed = forms.CharField(
+        label=_("What did we miss today?"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    rating = forms.TypedChoiceField(
+        label=_("Your rating of the meeting (1 = poor, 5 = very good)"),
+        choices=RATING,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+
+
+class SurveyForm(forms.Form):
+    text = forms.CharField(
+        label=_("Anything else?"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args, kind, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        statements = {
+            f"s{i}": forms.TypedChoiceField(
+                label=statement, choices=RATING, coerce=int, widget=forms.RadioSelect
+            )
+            for i, statement in enumerate(kind.statements)
+        }
+        self.fields = {**statements, **self.fields}
+
+    def scores(self) -> list[int]:
+        return [self.cleaned_data[f"s{i}"] for i in range(len(self.kind.statements))]
+
+
+class SurveyAttachForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Survey"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k.key, k.title) for k in ROUND_TEMPLATES]

@@ -1,0 +1,87 @@
+"""The kinds of message the confidential room sends: follow-ups after a meeting and surveys."""
+
+from django.utils.translation import gettext_lazy as _
+
+from nyborg_ledelse.notifications.kinds import MessageKind, register
+
+
+def _summary_unpublished(message) -> bool:
+    meeting = message.about
+    summary = getattr(meeting, "summary", None) if meeting else None
+    return (
+        meeting is not None
+        and meeting.cancelled_at is None
+        and not (summary and summary.is_published)
+    )
+
+
+def _feedback_undecided(message) -> bool:
+    meeting = message.about
+    feedback = getattr(meeting, "feedback", None) if meeting else None
+    return (
+        meeting is not None
+        and meeting.cancelled_at is None
+        and not (feedback and feedback.is_released)
+    )
+
+
+def _not_evaluated(message) -> bool:
+    meeting = message.about
+    return (
+        meeting is not None
+        and meeting.cancelled_at is None
+        and not meeting.evaluation_receipts.filter(leader_id=message.recipient_id).exists()
+        and not meeting.apologies.filter(leader_id=message.recipient_id).exists()
+    )
+
+
+SUMMARY_REMINDER = register(
+    MessageKind(
+        key="summary_reminder",
+        label=_("The host: write the meeting's summary"),
+        template="room/email/summary_reminder",
+        still_applies=_summary_unpublished,
+    )
+)
+
+FEEDBACK_REMINDER = register(
+    MessageKind(
+        key="feedback_reminder",
+        label=_("The host: get the group's decision on the feedback"),
+        template="room/email/feedback_reminder",
+        still_applies=_feedback_undecided,
+    )
+)
+
+SUMMARY_FOR_COMMENTS = register(
+    MessageKind(
+        key="summary_for_comments",
+        label=_("A summary is ready for your comments"),
+        template="room/email/summary_for_comments",
+    )
+)
+
+SUMMARY_PUBLISHED = register(
+    MessageKind(
+        key="summary_published",
+        label=_("A summary is published to the group"),
+        template="room/email/summary_published",
+    )
+)
+
+EVALUATION_NUDGE = register(
+    MessageKind(
+        key="evaluation_nudge",
+        label=_("Evaluate the meeting"),
+        template="room/email/evaluation_nudge",
+        still_applies=_not_evaluated,
+    )
+)
+
+CONCEPT_SURVEY = register(
+    MessageKind(
+        key="concept_survey",
+        label=_("Surveys about the groups"),
+        template="room/email/concept_survey",
+    )
+)

@@ -1,0 +1,64 @@
+from django import template
+from django.db.models import Q
+from django.utils import timezone
+
+from groups.models import Group
+from meetings.models import Meeting
+
+from ..forms import SurveyAttachForm
+from ..models import Survey
+from ..permissions import may_evaluate
+
+register = template.Library()
+
+
+@register.inclusion_tag("room/_group_summaries.html")
+def group_summaries(group, user):
+    """The group page's summaries: every published one from meetings the user may read."""
+    meetings = (
+        Meeting.objects.filter(group=group, summary__status="published")
+        .select_related("round", "summary")
+        .order_by("-day")
+    )
+    return {"meetings": [m for m in meetings if m.is_hosted_by(user) or m.had_member(user)]}
+
+
+@register.filter
+def get_item(mapping, key):
+    """A dict's value in a template: answers by question, notes by item number."""
+    if not mapping:
+        return None
+    return mapping.get(str(key))
+
+
+@register.inclusion_tag("room/_meeting_links.html")
+def room_links(meeting, user):
+    """The meeting page's way into the room, for its members on the day and its host."""
+    return {
+        "meeting": meeting,
+        "in_room": meeting.is_hosted_by(user) or meeting.had_member(user),
+        "is_host": meeting.is_hosted_by(user),
+        "may_evaluate": may_evaluate(user, meeting) and meeting.starts_at <= timezone.now(),
+    }
+
+
+@register.inclusion_tag("room/_chef_group_links.html", takes_context=True)
+def chef_group_links(context, round_):
+    """The round page's links for the chef group: the report, evaluations and surveys."""
+    return {
+        "round": round_,
+        "surveys": round_.surveys.all(),
+        "survey_form": SurveyAttachForm(),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("room/_open_surveys.html")
+def open_surveys(user):
+    """Surveys the user may still answer: their group's concept survey, their rounds' templates."""
+    group = Group.of(user)
+    rounds = Meeting.objects.for_leader(user).filter(group__isnull=False).values("round")
+    surveys = Survey.objects.filter(Q(group=group, group__isnull=False) | Q(round__in=rounds))
+    if user.is_chef_group:
+        surveys = surveys.filter(group__memberships__leader=user)
+    return {"surveys": list(surveys.exclude(receipts__leader=user).distinct())}

@@ -1,0 +1,36 @@
+"""The confidential room's pages, under the meetings' paths they always had."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "room"
+
+urlpatterns = [
+    path("<int:pk>/summary/", views.summary_detail, name="summary"),
+    path("<int:pk>/summary/edit/", views.summary_edit, name="summary_edit"),
+    path("<int:pk>/summary/share/", views.summary_share_view, name="summary_share"),
+    path("<int:pk>/summary/comment/", views.summary_comment_view, name="summary_comment"),
+    path("<int:pk>/summary/publish/", views.summary_publish_view, name="summary_publish"),
+    path("<int:pk>/feedback/", views.feedback_detail, name="feedback"),
+    path("<int:pk>/feedback/edit/", views.feedback_edit, name="feedback_edit"),
+    path("<int:pk>/feedback/release/", views.feedback_release_view, name="feedback_release"),
+    path("<int:pk>/agree/", views.mention_agree_view, name="agree"),
+    path("<int:pk>/evaluate/", views.evaluate, name="evaluate"),
+    path("<int:pk>/evaluations/", views.meeting_evaluations, name="evaluations"),
+    path("rounds/<int:pk>/evaluations/", views.round_evaluations, name="round_evaluations"),
+    path("rounds/<int:pk>/report/", views.round_report, name="report"),
+    path(
+        "rounds/<int:pk>/report.docx",
+        views.round_report_file,
+        {"format": "docx"},
+        name="report_docx",
+    ),
+    path(
+        "rounds/<int:pk>/report.pdf", views.round_report_file, {"format": "pdf"}, name="report_pdf"
+    ),
+    path("rounds/<int:pk>/surveys/", views.survey_attach, name="survey_attach"),
+    path("surveys/<int:pk>/", views.survey_answer, name="survey"),
+    path("surveys/<int:pk>/results/", views.survey_results_view, name="survey_results"),
+    path("access-log/", views.access_log, name="access_log"),
+]

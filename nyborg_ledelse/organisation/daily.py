@@ -1,0 +1,32 @@
+"""The daily round: one place that applies, each morning, everything that dates decide.
+
+Each step is an app's own service, named here so there is one obvious list of what runs daily.
+Every step is idempotent: running the round twice, or after a missed day, does no harm.
+"""
+
+import datetime
+import logging
+import time
+
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
+
+STEPS = [
+    # After a meeting: the host's reminders, the members' evaluation nudges, the concept survey.
+    "meetings.room.services.room_daily",
+]
+
+
+def daily_round(*, today: datetime.date | None = None) -> dict[str, dict]:
+    today = today or timezone.localdate()
+    results = {}
+    for path in STEPS:
+        started = time.monotonic()
+        counts = import_string(path)(today=today)
+        results[path] = counts
+        logger.info(
+            "daily round %s on %s: %s (%.2f s)", path, today, counts, time.monotonic() - started
+        )
+    return results
