@@ -1,14 +1,31 @@
 """Who may see and change which group: views call these first; nothing else decides."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import Group, Proposal
 
 
+def _knows_group(user, group: Group) -> bool:
+    """Its members and hosts, and those who see the overview of all groups."""
+    return (
+        group.is_hosted_by(user)
+        or group.has_member(user)
+        or user.is_chef_group
+        or user.is_administrator
+    )
+
+
 def get_group_for_user(user, pk: int) -> Group:
-    """The group page is the group's own: its members and its host and co-host."""
+    """The group page is the group's own: its members and its host and co-host.
+
+    404 for those who may not know the group; 403 for the chef group and the administrators, who
+    see it in the overview but not its page.
+    """
     group = get_object_or_404(Group.objects.select_related("host", "co_host"), pk=pk)
+    if not _knows_group(user, group):
+        raise Http404
     if not (group.is_hosted_by(user) or group.has_member(user)):
         raise PermissionDenied
     return group
@@ -16,6 +33,8 @@ def get_group_for_user(user, pk: int) -> Group:
 
 def get_group_to_edit_contract(user, pk: int) -> Group:
     group = get_object_or_404(Group, pk=pk)
+    if not _knows_group(user, group):
+        raise Http404
     if not group.is_hosted_by(user):
         raise PermissionDenied
     return group

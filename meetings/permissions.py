@@ -1,6 +1,7 @@
 """Who may reach which meeting page: views call these first; nothing else decides."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import Meeting, Round
@@ -27,10 +28,11 @@ def get_meeting_for_user(user, pk: int) -> Meeting:
     meeting = get_object_or_404(
         Meeting.objects.select_related("round", "group", "room", "host"), pk=pk
     )
+    # 404: an outsider may not learn that the meeting exists.
     if not meeting.round.is_published and not (user.is_chef_group or user.is_administrator):
-        raise PermissionDenied
+        raise Http404
     if not meeting.may_see(user):
-        raise PermissionDenied
+        raise Http404
     return meeting
 
 

@@ -1,9 +1,14 @@
 """Who may reach which record of the confidential room: views call these first; nothing else decides."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from meetings.models import Meeting, Round
+
+from .models import Survey
+
+# 404 for a record the user may not know exists; 403 where they may see it but not do this to it.
 
 # Exact on purpose: HR, administrators, other groups and their hosts, and
 # a member's own line manager see nothing here unless they are in the group.
@@ -32,6 +37,8 @@ def get_meeting_in_room(user, pk: int, *, may) -> Meeting:
         group__isnull=False,
         round__published_at__isnull=False,
     )
+    if not meeting.may_see(user):
+        raise Http404
     if not may(user, meeting):
         raise PermissionDenied
     return meeting
@@ -49,11 +56,33 @@ def may_see_group_evaluations(user, meeting: Meeting) -> bool:
     return meeting.is_hosted_by(user)
 
 
-def require_chef_group(user) -> None:
-    if not user.is_chef_group:
-        raise PermissionDenied
-
-
 def get_round_for_chef_group(user, pk: int) -> Round:
-    require_chef_group(user)
-    return get_object_or_404(Round, pk=pk, published_at__isnull=False)
+    """The round's report, evaluations and surveys: the chef group's. Administrators plan rounds,
+    so they know the round exists (403); everyone else does not (404)."""
+    round_ = get_object_or_404(Round, pk=pk, published_at__isnull=False)
+    if user.is_chef_group:
+        return round_
+    if user.is_administrator:
+        raise PermissionDenied
+    raise Http404
+
+
+def may_answer_survey(user, survey: Survey) -> bool:
+    if survey.group is not None:
+        return survey.group.memberships.current().filter(leader=user).exists()
+    return Meeting.objects.filter(round=survey.round, group__isnull=False).for_leader(user).exists()
+
+
+def get_survey_to_answer(user, pk: int) -> Survey:
+    survey = get_object_or_404(Survey.objects.select_related("group", "round"), pk=pk)
+    if not may_answer_survey(user, survey):
+        raise Http404
+    return survey
+
+
+def get_survey_results(user, pk: int) -> Survey:
+    """The chef group (every host is in it) sees results; never below the minimum of answers."""
+    survey = get_object_or_404(Survey.objects.select_related("group", "round"), pk=pk)
+    if not user.is_chef_group:
+        raise Http404
+    return survey

@@ -2,10 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -27,6 +27,8 @@ from .models import AccessLog, Feedback, Summary, Survey
 from .permissions import (
     get_meeting_in_room,
     get_round_for_chef_group,
+    get_survey_results,
+    get_survey_to_answer,
     may_evaluate,
     may_read_feedback,
     may_read_summary,
@@ -361,17 +363,9 @@ def survey_attach(request, pk: int):
     return redirect(round_)
 
 
-def _may_answer(user, survey: Survey) -> bool:
-    if survey.group is not None:
-        return survey.group.memberships.current().filter(leader=user).exists()
-    return Meeting.objects.filter(round=survey.round, group__isnull=False).for_leader(user).exists()
-
-
 @login_required
 def survey_answer(request, pk: int):
-    survey = get_object_or_404(Survey.objects.select_related("group", "round"), pk=pk)
-    if not _may_answer(request.user, survey):
-        raise PermissionDenied
+    survey = get_survey_to_answer(request.user, pk)
     kind = SURVEYS[survey.kind]
     answered = survey.receipts.filter(leader=request.user).exists()
     form = SurveyForm(request.POST or None, kind=kind)
@@ -397,10 +391,7 @@ def survey_answer(request, pk: int):
 
 @login_required
 def survey_results_view(request, pk: int):
-    """The chef group (every host is in it) sees results; never below the minimum of answers."""
-    survey = get_object_or_404(Survey.objects.select_related("group", "round"), pk=pk)
-    if not request.user.is_chef_group:
-        raise PermissionDenied
+    survey = get_survey_results(request.user, pk)
     log_access(request.user, AccessLog.What.SURVEY, survey=survey)
     total, per_group = survey_results(survey)
     columns = [total, *per_group]

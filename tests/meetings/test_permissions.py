@@ -40,10 +40,11 @@ MATRIX = {
     Page("meetings:move", MEETING, "post"): PLANNERS_POST,
     Page("meetings:cancel", MEETING, "post"): PLANNERS_POST,
     # The meeting: its group's members and host, the chef group, the administrators.
-    Page("meetings:meeting", MEETING): {**PLANNERS, "leader": 200},
-    Page("meetings:apology", MEETING, "post"): {**PLANNERS_POST, "leader": 302},
+    # HR is outside the meeting and may not learn it exists (404).
+    Page("meetings:meeting", MEETING): {**PLANNERS, "leader": 200, "hr": 404},
+    Page("meetings:apology", MEETING, "post"): {**PLANNERS_POST, "leader": 302, "hr": 404},
     # Attendance is recorded by the meeting's host (and administrators).
-    Page("meetings:attendance", MEETING): {**ADMINISTRATORS, "director": 200},
+    Page("meetings:attendance", MEETING): {**ADMINISTRATORS, "director": 200, "hr": 404},
     Page("meetings:attendance_overview"): ADMINISTRATORS,
     Page("meetings:rooms"): ADMINISTRATORS,
     Page("meetings:room_edit", (("pk", "room"),)): ADMINISTRATORS,
@@ -86,11 +87,11 @@ def test_a_leader_of_another_group_does_not_see_the_meeting(client, objects, che
     other = LeaderFactory(reports_to=chef)
     client.force_login(other)
 
-    assert client.get(f"/meetings/{objects['meeting']}/").status_code == 403
+    assert client.get(f"/meetings/{objects['meeting']}/").status_code == 404
 
 
 def test_nobody_but_planners_sees_a_meeting_before_its_round_is_published(client, people, objects):
     Round.objects.update(published_at=None)
     client.force_login(people["leader"])
 
-    assert client.get(f"/meetings/{objects['meeting']}/").status_code == 403
+    assert client.get(f"/meetings/{objects['meeting']}/").status_code == 404

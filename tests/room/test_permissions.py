@@ -8,37 +8,46 @@ from tests.room.room_fixtures import room_objects
 LOGIN = 302
 ROLES = ["leader", "chef", "director", "hr", "administrator"]
 NOBODY = {"anonymous": LOGIN, **dict.fromkeys(ROLES, 403)}
+# Who may not know a record exists gets 404: HR never sees the meeting, only planners the round,
+# only those who may answer a survey or read its results the survey.
+MEETING_RECORD = {**NOBODY, "hr": 404}
+ROUND_RECORD = {**NOBODY, "leader": 404, "hr": 404}
+SURVEY_RECORD = {"anonymous": LOGIN, **dict.fromkeys(ROLES, 404)}
 MEETING = (("pk", "meeting"),)
 ROUND = (("pk", "round"),)
 SURVEY = (("pk", "survey"),)
 
 # The leader is a member of the director's group; the chef is the leader's line manager and in
 # the chef group but not the host; HR and administrators are outside the room.
-GROUP = {**NOBODY, "leader": 200, "director": 200}
-HOST = {**NOBODY, "director": 200}
-HOST_POST = {**NOBODY, "director": 302}
-CHEF_GROUP = {**NOBODY, "chef": 200, "director": 200}
+GROUP = {**MEETING_RECORD, "leader": 200, "director": 200}
+HOST = {**MEETING_RECORD, "director": 200}
+HOST_POST = {**MEETING_RECORD, "director": 302}
+CHEF_GROUP = {**ROUND_RECORD, "chef": 200, "director": 200}
 
 MATRIX = {
     Page("room:summary", MEETING): GROUP,
     Page("room:summary_edit", MEETING): HOST,
     Page("room:summary_share", MEETING, "post"): HOST_POST,
     Page("room:summary_publish", MEETING, "post"): HOST_POST,
-    Page("room:summary_comment", MEETING, "post"): {**NOBODY, "leader": 302, "director": 302},
+    Page("room:summary_comment", MEETING, "post"): {
+        **MEETING_RECORD,
+        "leader": 302,
+        "director": 302,
+    },
     # Not yet released: the chef group does not see it (released: test_confidential.py).
     Page("room:feedback", MEETING): GROUP,
     Page("room:feedback_edit", MEETING): HOST,
     Page("room:feedback_release", MEETING, "post"): HOST_POST,
     Page("room:agree", MEETING, "post"): HOST_POST,
-    Page("room:evaluate", MEETING): {**NOBODY, "leader": 200},
+    Page("room:evaluate", MEETING): {**MEETING_RECORD, "leader": 200},
     Page("room:evaluations", MEETING): HOST,
     Page("room:round_evaluations", ROUND): CHEF_GROUP,
     Page("room:report", ROUND): CHEF_GROUP,
     Page("room:report_docx", ROUND): CHEF_GROUP,
     Page("room:report_pdf", ROUND): CHEF_GROUP,
-    Page("room:survey_attach", ROUND, "post"): {**NOBODY, "chef": 302, "director": 302},
-    Page("room:survey", SURVEY): {**NOBODY, "leader": 200},
-    Page("room:survey_results", SURVEY): CHEF_GROUP,
+    Page("room:survey_attach", ROUND, "post"): {**ROUND_RECORD, "chef": 302, "director": 302},
+    Page("room:survey", SURVEY): {**SURVEY_RECORD, "leader": 200},
+    Page("room:survey_results", SURVEY): {**SURVEY_RECORD, "chef": 200, "director": 200},
     Page("room:access_log"): {**NOBODY, "administrator": 200},
 }
 

@@ -7,7 +7,7 @@ from meetings.models import Meeting
 
 from ..forms import SurveyAttachForm
 from ..models import Survey
-from ..permissions import may_evaluate
+from ..permissions import may_evaluate, may_read_summary
 
 register = template.Library()
 
@@ -20,7 +20,7 @@ def group_summaries(group, user):
         .select_related("round", "summary")
         .order_by("-day")
     )
-    return {"meetings": [m for m in meetings if m.is_hosted_by(user) or m.had_member(user)]}
+    return {"meetings": [m for m in meetings if may_read_summary(user, m)]}
 
 
 @register.filter
