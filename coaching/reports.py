@@ -4,10 +4,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import Sum
 
-from .funding import ZERO, allocate
+from .funding import ZERO, YearBooking, allocate_year
 from .models import Approval, Booking, Decision, PsychologistBooking, Tier
 
 
@@ -31,14 +30,10 @@ def _allocated(year: int):
     by_leader = defaultdict(list)
     for booking in bookings:
         by_leader[booking.leader_id].append(booking)
-    anonymous = Decimal(settings.COACHING["ANONYMOUS_HOURS"])
-    approved_cap = Decimal(settings.COACHING["APPROVED_HOURS"])
     for leader_id, own in by_leader.items():
-        own.sort(key=lambda b: (b.day, b.created_at))
-        splits = allocate(
-            [(b.pk, b.hours) for b in own],
-            anonymous=anonymous,
-            approved=min(granted.get(leader_id, ZERO), approved_cap),
+        splits = allocate_year(
+            [YearBooking(b.pk, b.day, b.created_at, b.hours) for b in own],
+            granted=granted.get(leader_id, ZERO),
         )
         for booking in own:
             yield booking, splits[booking.pk]

@@ -15,9 +15,9 @@ from django.utils.formats import localize
 from django.utils.translation import gettext as _
 
 from nyborg_ledelse.notifications.services import queue_message, sending_together
-from nyborg_ledelse.organisation.models import Leader, Role
+from nyborg_ledelse.organisation.models import Leader
 
-from .funding import ZERO, Split, allocate
+from .funding import ZERO, Split, YearBooking, allocate_year, quota
 from .models import (
     PHASES_USING_MONEY,
     Approval,
@@ -51,10 +51,6 @@ from .notifications import (
 def _hours(value: Decimal) -> str:
     """Hours as Danish readers expect them: one decimal ("2,5"), whatever the database returned."""
     return localize(Decimal(value).quantize(Decimal("0.1")))
-
-
-def _quota(name: str) -> Decimal:
-    return Decimal(settings.COACHING[name])
 
 
 def _lock_year(leader: Leader, year: int) -> None:
@@ -91,7 +87,7 @@ class YearFunding:
 
     @property
     def anonymous_left(self) -> Decimal:
-        return _quota("ANONYMOUS_HOURS") - self.total().anonymous
+        return quota("ANONYMOUS_HOURS") - self.total().anonymous
 
     @property
     def approved_left(self) -> Decimal:
@@ -105,7 +101,7 @@ def approved_hours(leader: Leader, year: int) -> Decimal:
         )["hours"]
         or ZERO
     )
-    return min(granted, _quota("APPROVED_HOURS"))
+    return min(granted, quota("APPROVED_HOURS"))
 
 
 def year_funding(
@@ -115,17 +111,11 @@ def year_funding(
     bookings = Booking.objects.active().in_year(year).filter(leader=leader)
     if without is not None:
         bookings = bookings.exclude(pk=without.pk)
-    rows = [(b.day, b.created_at, b.pk, b.hours) for b in bookings]
+    rows = [YearBooking(b.pk, b.day, b.created_at, b.hours) for b in bookings]
     if extra is not None:
-        rows.append((extra[0], timezone.now(), "new", extra[1]))
-    rows.sort(key=lambda row: (row[0], row[1]))
+        rows.append(YearBooking("new", extra[0], timezone.now(), extra[1]))
     granted = approved_hours(leader, year)
-    splits = allocate(
-        [(key, hours) for _day, _at, key, hours in rows],
-        anonymous=_quota("ANONYMOUS_HOURS"),
-        approved=granted,
-    )
-    return YearFunding(year, splits, granted)
+    return YearFunding(year, allocate_year(rows, granted=granted), granted)
 
 
 def booking_preview(leader: Leader, day: datetime.date, hours: Decimal) -> Split:
@@ -212,7 +202,7 @@ def _tell_if_anonymous_used_up(leader: Leader, before: YearFunding, after: YearF
             recipient=leader,
             kind=ANONYMOUS_USED_UP.key,
             version=after.year,
-            context={"year": after.year, "approved": _quota("APPROVED_HOURS")},
+            context={"year": after.year, "approved": quota("APPROVED_HOURS")},
             url=reverse("coaching:mine"),
         )
 
@@ -236,14 +226,14 @@ def approval_request(*, leader: Leader, year: int, hours: Decimal) -> Approval:
         .aggregate(hours=Sum("hours"))["hours"]
         or ZERO
     )
-    if asked + hours > _quota("APPROVED_HOURS"):
+    if asked + hours > quota("APPROVED_HOURS"):
         raise ValidationError(
             _(
                 "Your manager can approve at most %(max)s central hours a year beyond the first %(first)s."
             )
             % {
-                "max": _hours(_quota("APPROVED_HOURS")),
-                "first": _hours(_quota("ANONYMOUS_HOURS")),
+                "max": _hours(quota("APPROVED_HOURS")),
+                "first": _hours(quota("ANONYMOUS_HOURS")),
             }
         )
     approval = Approval.objects.create(
@@ -371,19 +361,14 @@ def psychologist_hours_used(leader: Leader, year: int) -> Decimal:
 def psychologist_book(*, leader: Leader, day: datetime.date, hours: Decimal) -> PsychologistBooking:
     _check_hours(hours)
     _lock_year(leader, day.year)
-    used = (
-        PsychologistBooking.objects.filter(
-            leader=leader, day__year=day.year, cancelled_at__isnull=True
-        ).aggregate(hours=Sum("hours"))["hours"]
-        or ZERO
-    )
-    quota = _quota("PSYCHOLOGIST_HOURS")
-    if used + hours > quota:
+    used = psychologist_hours_used(leader, day.year)
+    limit = quota("PSYCHOLOGIST_HOURS")
+    if used + hours > limit:
         raise ValidationError(
             _(
                 "Up to %(quota)s psychologist hours a year are centrally funded; you have %(left)s left."
             )
-            % {"quota": _hours(quota), "left": _hours(quota - used)}
+            % {"quota": _hours(limit), "left": _hours(limit - used)}
         )
     return PsychologistBooking.objects.create(leader=leader, day=day, hours=hours)
 
@@ -394,7 +379,7 @@ def crisis_request(*, workplace: str, description: str, by: Leader) -> CrisisReq
         workplace=workplace.strip(), description=description.strip(), requested_by=by
     )
     with sending_together():
-        for person in Leader.objects.active().filter(role=Role.HR):
+        for person in Leader.objects.hr():
             queue_message(
                 recipient=person,
                 kind=CRISIS.key,
@@ -447,7 +432,7 @@ def pool_apply(*, applicant: Leader, **fields) -> PoolApplication:
         application = PoolApplication.objects.create(applicant=applicant, **fields)
         PoolEvent.objects.create(application=application, phase=Phase.RECEIVED, by=applicant)
         with sending_together():
-            for person in Leader.objects.active().filter(role=Role.HR):
+            for person in Leader.objects.hr():
                 queue_message(
                     recipient=person,
                     kind=POOL_APPLICATION.key,

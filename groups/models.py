@@ -53,6 +53,10 @@ class Group(models.Model):
     def is_hosted_by(self, user) -> bool:
         return user.pk in (self.host_id, self.co_host_id)
 
+    def seats_needed(self) -> int:
+        """Seats at a meeting: the members, the host and the co-host."""
+        return self.memberships.current().count() + 1 + (1 if self.co_host_id else 0)
+
     def has_member(self, user) -> bool:
         return self.memberships.current().filter(leader=user).exists()
 

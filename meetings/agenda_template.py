@@ -1,4 +1,10 @@
-"""The fixed agenda from the concept paper ("DAGSORDEN-skabelon"); the chef group edits it."""
+"""The fixed agenda from the concept paper ("DAGSORDEN-skabelon"); the chef group edits it.
+
+The one definition of the agenda's items: their numbers, their default texts, and which of them
+carry a topic from the topic bank (those the topic bank's AgendaItem offers).
+"""
+
+from topicbank.models import AgendaItem as TopicItem
 
 DEFAULT_ITEMS = [
     (1, "Kort velkomstrunde", "Værten byder velkommen og skitserer kort planen for mødet."),
@@ -46,3 +52,7 @@ DEFAULT_ITEMS = [
         "godt i dag? hvad savnede vi i dag?",
     ),
 ]
+
+ITEM_NUMBERS = tuple(number for number, _title, _text in DEFAULT_ITEMS)
+# Items 3 and 5 carry the round's topics from the topic bank.
+TOPIC_ITEMS = tuple(TopicItem.values)

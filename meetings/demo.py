@@ -13,6 +13,7 @@ from topicbank.models import State as TopicState
 from topicbank.models import Topic, TopicEvent
 
 from .models import (
+    TOPIC_ITEMS,
     AgendaItem,
     Apology,
     Attendance,
@@ -112,7 +113,7 @@ def _group_round(week: datetime.date, title: str, common_input: tuple[str, str])
 
 def _topics(round_: Round, state: str) -> None:
     """Items 3 and 5 carry topics from the bank that are in the given state."""
-    for number in (3, 5):
+    for number in TOPIC_ITEMS:
         topic = (
             Topic.objects.filter(agenda_item=number, state=state, agenda_items__isnull=True)
             .order_by("pk")

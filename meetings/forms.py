@@ -7,7 +7,15 @@ from topicbank.forms import checked_material_file
 from topicbank.models import State as TopicState
 from topicbank.models import Topic
 
-from .models import TOPIC_ITEMS, AgendaTemplateItem, Material, Room, Round, SummaryQuestion
+from .models import (
+    ITEM_NUMBERS,
+    TOPIC_ITEMS,
+    AgendaTemplateItem,
+    Material,
+    Room,
+    Round,
+    SummaryQuestion,
+)
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -109,7 +117,7 @@ class MaterialForm(forms.ModelForm):
         data = super().clean()
         if not data.get("url") and not data.get("file"):
             raise forms.ValidationError(_("Add a link or a file."))
-        if data.get("item_number") not in range(1, 8):
+        if data.get("item_number") not in ITEM_NUMBERS:
             raise forms.ValidationError(_("Choose an agenda item from 1 to 7."))
         return data
 

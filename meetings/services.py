@@ -33,6 +33,13 @@ MEETING_REMINDER_DAYS = (7, 1)
 
 
 @transaction.atomic
+def agenda_template_save(*, items: list[AgendaTemplateItem]) -> None:
+    for item in items:
+        item.full_clean()
+        item.save()
+
+
+@transaction.atomic
 def round_create(*, round_: Round) -> Round:
     """A new round with the template's agenda; the chef group is reminded until it is published."""
     round_.full_clean()
@@ -40,7 +47,7 @@ def round_create(*, round_: Round) -> Round:
     if not round_.is_seminar:
         AgendaItem.objects.bulk_create(
             AgendaItem(round=round_, number=item.number, title=item.title, text=item.text)
-            for item in AgendaTemplateItem.objects.ensured()
+            for item in AgendaTemplateItem.objects.template()
         )
     zone = timezone.get_current_timezone()
     for weeks in AGENDA_REMINDER_WEEKS:
@@ -101,7 +108,7 @@ def plan_input(round_: Round) -> tuple[list[PlanGroup], list[PlanRoom]]:
                 label=str(group),
                 host_id=group.host_id,
                 host_name=group.host.full_name,
-                seats_needed=group.memberships.current().count() + 1 + bool(group.co_host_id),
+                seats_needed=group.seats_needed(),
                 pinned_day=pin.day if pin else None,
                 pinned_room=pin.room_id if pin else None,
             )

@@ -31,6 +31,7 @@ from .permissions import (
 )
 from .services import (
     agenda_save,
+    agenda_template_save,
     apology_send,
     attendance_record,
     feed_meetings,
@@ -172,14 +173,13 @@ def question_add(request, pk: int):
 @login_required
 def template_edit(request):
     require_planner(request.user)
-    items = list(AgendaTemplateItem.objects.ensured())
+    items = AgendaTemplateItem.objects.template()
     forms = [
         TemplateItemForm(request.POST or None, instance=item, prefix=f"item{item.number}")
         for item in items
     ]
     if request.method == "POST" and all(form.is_valid() for form in forms):
-        for form in forms:
-            form.save()
+        agenda_template_save(items=[form.save(commit=False) for form in forms])
         messages.success(request, _("The agenda template is saved; new rounds start from it."))
         return redirect("meetings:rounds")
     return render(request, "meetings/template_form.html", {"forms": forms})

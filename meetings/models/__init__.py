@@ -1,6 +1,7 @@
 """The meetings' data: rounds and meetings. The confidential room is an app of its own (room/)."""
 
 from .rounds import (
+    ITEM_NUMBERS,
     TOPIC_ITEMS,
     AgendaItem,
     AgendaTemplateItem,
@@ -16,6 +17,7 @@ from .rounds import (
 )
 
 __all__ = [
+    "ITEM_NUMBERS",
     "TOPIC_ITEMS",
     "AgendaItem",
     "AgendaTemplateItem",

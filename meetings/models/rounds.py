@@ -13,8 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# Items 3 and 5 carry the round's topics from the topic bank.
-TOPIC_ITEMS = (3, 5)
+from ..agenda_template import DEFAULT_ITEMS, ITEM_NUMBERS, TOPIC_ITEMS
 
 
 class Room(models.Model):
@@ -37,16 +36,14 @@ class Room(models.Model):
 
 
 class AgendaTemplateQuerySet(models.QuerySet):
-    def ensured(self) -> "AgendaTemplateQuerySet":
-        """The 7 items, written from the concept paper's defaults the first time they are asked for."""
-        from ..agenda_template import DEFAULT_ITEMS
-
-        if self.count() < len(DEFAULT_ITEMS):
-            for number, title, text in DEFAULT_ITEMS:
-                self.model.objects.get_or_create(
-                    number=number, defaults={"title": title, "text": text}
-                )
-        return self.all()
+    def template(self) -> list["AgendaTemplateItem"]:
+        """The items as the chef group keeps them; the concept paper's text for an item never
+        saved (unsaved, so reading never writes)."""
+        saved = {item.number: item for item in self}
+        return [
+            saved.get(number) or self.model(number=number, title=title, text=text)
+            for number, title, text in DEFAULT_ITEMS
+        ]
 
 
 class AgendaTemplateItem(models.Model):
@@ -160,8 +157,10 @@ class Round(models.Model):
         problems = []
         if self.is_seminar:
             return problems
-        if len(items) != 7:
-            problems.append(str(_("The agenda must have its 7 items.")))
+        if sorted(items) != list(ITEM_NUMBERS):
+            problems.append(
+                str(_("The agenda must have its %(count)d items.") % {"count": len(ITEM_NUMBERS)})
+            )
         for number in TOPIC_ITEMS:
             item = items.get(number)
             if item is None or item.topic_id is None:
@@ -316,9 +315,7 @@ class Meeting(models.Model):
 
     def seats_needed(self) -> int:
         """The group, its host and co-host."""
-        if self.group is None:
-            return 0
-        return self.group.memberships.current().count() + 1 + (1 if self.group.co_host_id else 0)
+        return 0 if self.group is None else self.group.seats_needed()
 
     def invited(self) -> list:
         """Who is asked to come: the group as it was on the day and its host; all for a seminar."""

@@ -32,6 +32,13 @@ class Role(models.TextChoices):
 
 
 CHEF_GROUP_ROLES = (Role.CHEF, Role.DIRECTOR)
+# The Store Ledergruppe: leaders with budget and staff responsibility. The queryset and the
+# property below both read this, with the same dates (Leader.is_active_on / active_on).
+STORE_LEDERGRUPPE = {
+    "role": Role.LEADER,
+    "has_budget_responsibility": True,
+    "has_staff_responsibility": True,
+}
 
 
 class LeaderQuerySet(models.QuerySet):
@@ -44,11 +51,16 @@ class LeaderQuerySet(models.QuerySet):
     def active(self) -> "LeaderQuerySet":
         return self.active_on(timezone.localdate())
 
+    def store_ledergruppe_on(self, day: datetime.date) -> "LeaderQuerySet":
+        """Leaders with budget and staff responsibility on the day: each must sit in a group."""
+        return self.active_on(day).filter(**STORE_LEDERGRUPPE)
+
     def store_ledergruppe(self) -> "LeaderQuerySet":
-        """Leaders with budget and staff responsibility: each must sit in a group."""
-        return self.active().filter(
-            role=Role.LEADER, has_budget_responsibility=True, has_staff_responsibility=True
-        )
+        return self.store_ledergruppe_on(timezone.localdate())
+
+    def hr(self) -> "LeaderQuerySet":
+        """Everyone HR's notices go to."""
+        return self.active().filter(role=Role.HR)
 
     def chef_group(self) -> "LeaderQuerySet":
         return self.active().filter(role__in=CHEF_GROUP_ROLES)
@@ -153,6 +165,20 @@ class Leader(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self) -> str:
         return self.first_name
 
+    def is_active_on(self, day: datetime.date) -> bool:
+        """The same rule as LeaderQuerySet.active_on, for one leader in hand."""
+        return (
+            self.is_active
+            and (self.start_date is None or self.start_date <= day)
+            and (self.end_date is None or self.end_date >= day)
+        )
+
+    def in_store_ledergruppe_on(self, day: datetime.date) -> bool:
+        """The same rule as LeaderQuerySet.store_ledergruppe_on, for one leader in hand."""
+        return self.is_active_on(day) and all(
+            getattr(self, field) == value for field, value in STORE_LEDERGRUPPE.items()
+        )
+
     def has_left(self, day: datetime.date | None = None) -> bool:
         day = day or timezone.localdate()
         return self.end_date is not None and self.end_date < day
@@ -172,12 +198,7 @@ class Leader(AbstractBaseUser, PermissionsMixin):
 
     @property
     def in_store_ledergruppe(self) -> bool:
-        return (
-            self.role == Role.LEADER
-            and self.has_budget_responsibility
-            and self.has_staff_responsibility
-            and not self.has_left()
-        )
+        return self.in_store_ledergruppe_on(timezone.localdate())
 
     @property
     def manages_register(self) -> bool:

@@ -260,7 +260,7 @@ def register_apply(*, content: bytes, filename: str) -> RegisterPlan:
 def _tell_hr(plan: RegisterPlan, *, version: str) -> None:
     new = [f"{c.row.first_name} {c.row.last_name}, {c.row.job_title}" for c in plan.new]
     leaving = [f"{leader.full_name}, {leader.job_title}" for leader in plan.leaving]
-    for hr in Leader.objects.active().filter(role=Role.HR):
+    for hr in Leader.objects.hr():
         queue_message(
             recipient=hr,
             kind=REGISTER_CHANGED.key,
