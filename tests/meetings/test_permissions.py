@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from groups.models import Group, Membership, Reason
 from meetings.models import Meeting, Room, Round
-from tests.permission_matrix import Page, assert_reaches, expand
+from tests.permission_matrix import NO_EFFECT, Page, assert_reaches, expand
 
 LOGIN = 302
 ROLES = ["leader", "chef", "director", "hr", "administrator"]
@@ -34,15 +34,35 @@ MATRIX = {
     Page("meetings:round_edit", ROUND): PLANNERS_POST,
     Page("meetings:agenda", ROUND): PLANNERS,
     Page("meetings:plan", ROUND): PLANNERS,
-    Page("meetings:material_add", ROUND, "post"): PLANNERS_POST,
-    Page("meetings:question_add", ROUND, "post"): PLANNERS_POST,
-    Page("meetings:publish", ROUND, "post"): PLANNERS_POST,
-    Page("meetings:move", MEETING, "post"): PLANNERS_POST,
+    Page(
+        "meetings:material_add",
+        ROUND,
+        "post",
+        (("item_number", 5), ("title", "Artikel"), ("url", "https://example.org/artikel")),
+    ): PLANNERS_POST,
+    Page("meetings:question_add", ROUND, "post", (("theme", "LEDELSE OPAD"),)): PLANNERS_POST,
+    # The round is published already (publishing itself: test_rounds.py).
+    Page("meetings:publish", ROUND, "post"): {
+        **PLANNERS_POST,
+        "chef": NO_EFFECT,
+        "director": NO_EFFECT,
+        "administrator": NO_EFFECT,
+    },
+    Page(
+        "meetings:move", MEETING, "post", lambda objects: {"day": objects["day"], "room": ""}
+    ): PLANNERS_POST,
     Page("meetings:cancel", MEETING, "post"): PLANNERS_POST,
     # The meeting: its group's members and host, the chef group, the administrators.
     # HR is outside the meeting and may not learn it exists (404).
     Page("meetings:meeting", MEETING): {**PLANNERS, "leader": 200, "hr": 404},
-    Page("meetings:apology", MEETING, "post"): {**PLANNERS_POST, "leader": 302, "hr": 404},
+    # Apologies come from those invited: the member and the host; the others are refused.
+    Page("meetings:apology", MEETING, "post", (("reason", "Sygdom"),)): {
+        **PLANNERS_POST,
+        "leader": 302,
+        "hr": 404,
+        "chef": NO_EFFECT,
+        "administrator": NO_EFFECT,
+    },
     # Attendance is recorded by the meeting's host (and administrators).
     Page("meetings:attendance", MEETING): {**ADMINISTRATORS, "director": 200, "hr": 404},
     Page("meetings:attendance_overview"): ADMINISTRATORS,
@@ -61,7 +81,8 @@ def objects(people):
         joined_reason=Reason.COMPOSED,
     )
     room = Room.objects.create(name="Mødelokale 1", building="Rådhuset", seats=14)
-    week = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
+    # Next week: apologies are sent before the meeting.
+    week = timezone.localdate() + datetime.timedelta(days=7 - timezone.localdate().weekday())
     round_ = Round.objects.create(
         title="Forår 2027",
         week_start=week,
@@ -73,7 +94,7 @@ def objects(people):
     meeting = Meeting.objects.create(
         round=round_, group=group, host=people["director"], day=week, room=room
     )
-    return {"round": round_.pk, "meeting": meeting.pk, "room": room.pk}
+    return {"round": round_.pk, "meeting": meeting.pk, "room": room.pk, "day": week.isoformat()}
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))

@@ -27,9 +27,9 @@ CHEF_GROUP = {**ROUND_RECORD, "chef": 200, "director": 200}
 MATRIX = {
     Page("room:summary", MEETING): GROUP,
     Page("room:summary_edit", MEETING): HOST,
-    Page("room:summary_share", MEETING, "post"): HOST_POST,
+    Page("room:summary_share", MEETING, "post", (("days", 3),)): HOST_POST,
     Page("room:summary_publish", MEETING, "post"): HOST_POST,
-    Page("room:summary_comment", MEETING, "post"): {
+    Page("room:summary_comment", MEETING, "post", (("text", "Godt skrevet."),)): {
         **MEETING_RECORD,
         "leader": 302,
         "director": 302,
@@ -38,14 +38,18 @@ MATRIX = {
     Page("room:feedback", MEETING): GROUP,
     Page("room:feedback_edit", MEETING): HOST,
     Page("room:feedback_release", MEETING, "post"): HOST_POST,
-    Page("room:agree", MEETING, "post"): HOST_POST,
+    Page("room:agree", MEETING, "post", (("document", "summary"), ("text", "Hanne"))): HOST_POST,
     Page("room:evaluate", MEETING): {**MEETING_RECORD, "leader": 200},
     Page("room:evaluations", MEETING): HOST,
     Page("room:round_evaluations", ROUND): CHEF_GROUP,
     Page("room:report", ROUND): CHEF_GROUP,
     Page("room:report_docx", ROUND): CHEF_GROUP,
     Page("room:report_pdf", ROUND): CHEF_GROUP,
-    Page("room:survey_attach", ROUND, "post"): {**ROUND_RECORD, "chef": 302, "director": 302},
+    Page("room:survey_attach", ROUND, "post", (("kind", "psychological_safety"),)): {
+        **ROUND_RECORD,
+        "chef": 302,
+        "director": 302,
+    },
     Page("room:survey", SURVEY): {**SURVEY_RECORD, "leader": 200},
     Page("room:survey_results", SURVEY): {**SURVEY_RECORD, "chef": 200, "director": 200},
     Page("room:access_log"): {**NOBODY, "administrator": 200},

@@ -28,7 +28,11 @@ MATRIX = {
     # The proposer edits until the chef group picks the topic up; the chef group always.
     Page("topicbank:edit", TOPIC): {**CHEF_GROUP, "leader": 200},
     Page("topicbank:board"): CHEF_GROUP,
-    Page("topicbank:move", TOPIC, "post"): {**CHEF_GROUP, "chef": 302, "director": 302},
+    Page("topicbank:move", TOPIC, "post", (("to_state", "shortlisted"),)): {
+        **CHEF_GROUP,
+        "chef": 302,
+        "director": 302,
+    },
 }
 
 
