@@ -1,0 +1,129 @@
+"""The real `still_applies` rules, through the real dispatcher: a reminder that no longer applies
+when it falls due is cancelled, one that still applies is sent. Every kind that has such a rule
+has a scenario here."""
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from meetings.models import Apology
+from meetings.room.models import Feedback, Summary
+from meetings.room.services import evaluation_submit
+from nyborg_ledelse.notifications import kinds
+from nyborg_ledelse.notifications.models import Message, State
+from nyborg_ledelse.notifications.services import queue_message
+from nyborg_ledelse.notifications.tasks import dispatch_due_messages
+from tests.room.room_fixtures import room_objects
+
+pytestmark = pytest.mark.django_db
+
+
+def _apologise(meeting, person):
+    Apology.objects.create(meeting=meeting, leader=person, reason="Sygdom")
+
+
+def _cancel(meeting, person):
+    type(meeting).objects.filter(pk=meeting.pk).update(cancelled_at=timezone.now())
+
+
+def _publish_round(meeting, person):
+    type(meeting.round).objects.filter(pk=meeting.round_id).update(published_at=timezone.now())
+
+
+def _unpublish_round(meeting, person):
+    type(meeting.round).objects.filter(pk=meeting.round_id).update(published_at=None)
+
+
+def _publish_summary(meeting, person):
+    Summary.objects.filter(meeting=meeting).update(status=Summary.Status.PUBLISHED)
+
+
+def _release_feedback(meeting, person):
+    Feedback.objects.filter(meeting=meeting).update(released_at=timezone.now())
+
+
+def _evaluate(meeting, person):
+    evaluation_submit(meeting=meeting, leader=person, good="", missed="", rating=4)
+
+
+# kind → (who gets it, what it is about, what makes it stale, a setup before queueing)
+SCENARIOS = {
+    "meeting_reminder": ("leader", "meeting", _apologise, None),
+    "agenda_due": ("chef", "round", _publish_round, _unpublish_round),
+    "summary_reminder": ("director", "meeting", _publish_summary, None),
+    "feedback_reminder": ("director", "meeting", _release_feedback, None),
+    "evaluation_nudge": ("leader", "meeting", _evaluate, None),
+}
+MORE_STALE = {
+    "meeting_reminder": _cancel,
+    "summary_reminder": _cancel,
+    "feedback_reminder": _cancel,
+    "evaluation_nudge": _apologise,
+}
+
+
+def test_every_kind_with_a_rule_has_a_scenario():
+    with_rule = {kind.key for kind in kinds.all_kinds() if kind.still_applies}
+
+    assert with_rule == set(SCENARIOS)
+
+
+@pytest.fixture
+def meeting(people):
+    from meetings.models import Meeting
+
+    return Meeting.objects.select_related("round", "group").get(pk=room_objects(people)["meeting"])
+
+
+def _queued(kind_key, recipient, about):
+    return queue_message(
+        recipient=recipient,
+        kind=kind_key,
+        about=about,
+        context={"meeting": about, "round": about, "days": 1, "weeks": 1},
+    )
+
+
+@pytest.mark.parametrize("kind_key", sorted(SCENARIOS))
+def test_a_reminder_that_still_applies_is_sent(kind_key, people, meeting):
+    who, about_name, _stale, setup = SCENARIOS[kind_key]
+    if setup:
+        setup(meeting, people[who])
+    about = meeting if about_name == "meeting" else meeting.round
+    message = _queued(kind_key, people[who], about)
+
+    dispatch_due_messages()
+
+    message.refresh_from_db()
+    assert message.state == State.SENT
+    assert [email.to for email in mail.outbox] == [[people[who].email]]
+
+
+@pytest.mark.parametrize(
+    ("kind_key", "make_stale"),
+    [(key, scenario[2]) for key, scenario in sorted(SCENARIOS.items())]
+    + sorted(MORE_STALE.items()),
+)
+def test_a_reminder_that_no_longer_applies_is_cancelled(kind_key, make_stale, people, meeting):
+    who, about_name, _stale, setup = SCENARIOS[kind_key]
+    if setup:
+        setup(meeting, people[who])
+    about = meeting if about_name == "meeting" else meeting.round
+    message = _queued(kind_key, people[who], about)
+    make_stale(meeting, people[who])
+
+    dispatch_due_messages()
+
+    message.refresh_from_db()
+    assert message.state == State.CANCELLED
+    assert mail.outbox == []
+
+
+def test_a_reminder_about_a_meeting_that_was_deleted_is_cancelled(people, meeting):
+    message = _queued("meeting_reminder", people["leader"], meeting)
+    Message.objects.filter(pk=message.pk).update(about_id=meeting.pk + 1000)
+
+    dispatch_due_messages()
+
+    message.refresh_from_db()
+    assert message.state == State.CANCELLED
