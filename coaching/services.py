@@ -613,3 +613,25 @@ def open_items_for_hr() -> dict:
         "sparring": SparringRequest.objects.filter(partner__isnull=True).count(),
         "crises": CrisisRequest.objects.filter(handled_at__isnull=True).count(),
     }
+
+
+# --- HR's year ---------------------------------------------------------------------------------
+
+
+def pool_set_amount(*, year: int, amount: Decimal) -> Pool:
+    pool, _created = Pool.objects.update_or_create(year=year, defaults={"amount": amount})
+    return pool
+
+
+def year_close(*, year: int | None, by: Leader) -> ClosedYear:
+    """After the accounts: the year's bookings can no longer change. Only a past year."""
+    if year is None or year >= timezone.localdate().year:
+        raise ValidationError(_("Only a past year can be closed."))
+    closed, _created = ClosedYear.objects.get_or_create(year=year, defaults={"closed_by": by})
+    return closed
+
+
+def crisis_mark_handled(*, crisis: CrisisRequest) -> None:
+    CrisisRequest.objects.filter(pk=crisis.pk, handled_at__isnull=True).update(
+        handled_at=timezone.now()
+    )

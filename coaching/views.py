@@ -7,9 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from nyborg_ledelse.views import show_errors
 
 from .forms import (
     ApprovalRequestForm,
@@ -59,6 +60,7 @@ from .services import (
     booking_change,
     booking_create,
     booking_preview,
+    crisis_mark_handled,
     crisis_request,
     default_shares,
     group_coaching_create,
@@ -66,18 +68,15 @@ from .services import (
     pool_apply,
     pool_grant,
     pool_move,
+    pool_set_amount,
     pool_status,
     psychologist_book,
     share_consent,
     sparring_confirm,
     sparring_proposals,
+    year_close,
     year_funding,
 )
-
-
-def _fail(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -169,7 +168,7 @@ def booking_cancel_view(request, pk: int):
     try:
         booking_cancel(booking=booking)
     except ValidationError as error:
-        _fail(request, error)
+        show_errors(request, error)
     else:
         messages.success(request, _("The booking is cancelled."))
     return redirect("coaching:mine")
@@ -215,7 +214,7 @@ def share_consent_view(request, pk: int):
     try:
         share_consent(share=share, leader=request.user)
     except ValidationError as error:
-        _fail(request, error)
+        show_errors(request, error)
     else:
         messages.success(request, _("Your hours are given to the group coaching."))
     return redirect("coaching:mine")
@@ -319,7 +318,7 @@ def pool_application(request, pk: int):
                     raise ValidationError(_("Choose a phase."))
                 pool_move(application=application, by=request.user, **phase_form.cleaned_data)
         except ValidationError as error:
-            _fail(request, error)
+            show_errors(request, error)
         else:
             messages.success(request, _("The application is updated."))
             return redirect("coaching:pool_application", pk=pk)
@@ -396,9 +395,7 @@ def pool_set(request):
     require_hr(request.user)
     form = PoolForm(request.POST)
     if form.is_valid():
-        Pool.objects.update_or_create(
-            year=form.cleaned_data["year"], defaults={"amount": form.cleaned_data["amount"]}
-        )
+        pool_set_amount(year=form.cleaned_data["year"], amount=form.cleaned_data["amount"])
         messages.success(request, _("The pool is set."))
     else:
         messages.error(request, _("Give the year and an amount in DKK."))
@@ -411,10 +408,11 @@ def close_year(request):
     """After the accounts: the year's bookings can no longer change."""
     require_hr(request.user)
     year = request.POST.get("year", "")
-    if not year.isdigit() or int(year) >= current_year():
-        messages.error(request, _("Only a past year can be closed."))
+    try:
+        year_close(year=int(year) if year.isdigit() else None, by=request.user)
+    except ValidationError as error:
+        show_errors(request, error)
     else:
-        ClosedYear.objects.get_or_create(year=int(year), defaults={"closed_by": request.user})
         messages.success(
             request, _("%(year)s is closed; its bookings can no longer change.") % {"year": year}
         )
@@ -425,7 +423,7 @@ def close_year(request):
 @login_required
 def crisis_handled(request, pk: int):
     require_hr(request.user)
-    CrisisRequest.objects.filter(pk=pk, handled_at__isnull=True).update(handled_at=timezone.now())
+    crisis_mark_handled(crisis=get_object_or_404(CrisisRequest, pk=pk))
     return redirect("coaching:hr")
 
 
@@ -450,7 +448,7 @@ def sparring_match(request, pk: int):
         try:
             sparring_confirm(request=sparring_request, volunteer=volunteer, by=request.user)
         except ValidationError as error:
-            _fail(request, error)
+            show_errors(request, error)
         else:
             messages.success(request, _("The match is confirmed and both are told."))
             return redirect("coaching:hr")
@@ -483,7 +481,7 @@ def finance_export(request, format: str):
         sheet.title = f"Coaching {year}"
         sheet.append(header)
         for row in rows:
-            sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+            sheet.append(row)  # money stays Decimal: openpyxl writes it as an exact number
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

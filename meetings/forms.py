@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from topicbank.forms import checked_material_file
+from nyborg_ledelse.uploads import checked_material_file
 from topicbank.models import State as TopicState
 from topicbank.models import Topic
 

@@ -10,7 +10,20 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext, gettext_noop
 from ortools.sat.python import cp_model
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a plan breaks a rule. The planner may run in a process of its own without Django's
+    translations, so the text is kept untranslated and translated when it is shown."""
+
+    text: str
+    params: tuple = ()
+
+    def __str__(self) -> str:
+        return gettext(self.text) % dict(self.params)
 
 
 @dataclass(frozen=True)
@@ -34,7 +47,7 @@ class PlanRoom:
 @dataclass
 class Plan:
     placements: dict[int, tuple[datetime.date, int]]  # group id → (day, room id)
-    problems: list[str] = field(default_factory=list)  # in Danish; empty when every rule holds
+    problems: list[Problem] = field(default_factory=list)  # empty when every rule holds
 
     @property
     def is_complete(self) -> bool:
@@ -121,45 +134,79 @@ def plan_round(
             free.remove(room)
             placements[g.id] = (days[d], room.id)
     unplaced = [g for g in groups if g.id not in placements]
+    labels = (("groups", ", ".join(g.label for g in unplaced)),)
     if unplaced and not problems:
         problems.append(
-            "Disse grupper kunne ikke placeres, så alle regler holder: "
-            + ", ".join(g.label for g in unplaced)
-            + "."
+            Problem(
+                gettext_noop(
+                    "These groups could not be placed so that every rule holds: %(groups)s."
+                ),
+                labels,
+            )
         )
     elif unplaced:
-        problems.append("Ikke placeret: " + ", ".join(g.label for g in unplaced) + ".")
+        problems.append(Problem(gettext_noop("Not placed: %(groups)s."), labels))
     return Plan(placements=placements, problems=problems)
 
 
-def _diagnose(groups: list[PlanGroup], days: list, rooms: list[PlanRoom]) -> list[str]:
+def _diagnose(groups: list[PlanGroup], days: list, rooms: list[PlanRoom]) -> list[Problem]:
     """The reasons a full plan cannot exist, said plainly before the solver tries."""
     problems = []
     if not days:
-        problems.append("Runden har ingen dage.")
+        problems.append(Problem(gettext_noop("The round has no days.")))
     if len(groups) > len(days) * len(rooms):
         problems.append(
-            f"Der er {len(groups)} grupper, men kun {len(days)} dage × {len(rooms)} lokaler "
-            f"= {len(days) * len(rooms)} pladser."
+            Problem(
+                gettext_noop(
+                    "There are %(groups)d groups but only %(days)d days × %(rooms)d rooms "
+                    "= %(places)d places."
+                ),
+                (
+                    ("groups", len(groups)),
+                    ("days", len(days)),
+                    ("rooms", len(rooms)),
+                    ("places", len(days) * len(rooms)),
+                ),
+            )
         )
     hosted = Counter(g.host_id for g in groups)
     names = {g.host_id: g.host_name for g in groups}
     for host, count in sorted(hosted.items()):
         if count > len(days):
             problems.append(
-                f"{names[host]} er vært for {count} grupper, men runden har kun {len(days)} "
-                f"dage, og en vært kan kun have én gruppe om dagen."
+                Problem(
+                    gettext_noop(
+                        "%(host)s hosts %(count)d groups, but the round has only %(days)d days, "
+                        "and a host can have only one group a day."
+                    ),
+                    (("host", names[host]), ("count", count), ("days", len(days))),
+                )
             )
     biggest = max((room.seats for room in rooms), default=0)
     for g in groups:
         if g.seats_needed > biggest:
             problems.append(
-                f"{g.label} skal bruge {g.seats_needed} pladser; det største lokale har {biggest}."
+                Problem(
+                    gettext_noop(
+                        "%(group)s needs %(seats)d seats; the largest room has %(biggest)d."
+                    ),
+                    (("group", g.label), ("seats", g.seats_needed), ("biggest", biggest)),
+                )
             )
         if g.pinned_day and g.pinned_day not in days:
             problems.append(
-                f"{g.label} er låst til {g.pinned_day:%d.%m.%Y}, som ikke er en af rundens dage."
+                Problem(
+                    gettext_noop(
+                        "%(group)s is fixed to %(day)s, which is not one of the round's days."
+                    ),
+                    (("group", g.label), ("day", f"{g.pinned_day:%d.%m.%Y}")),
+                )
             )
         if g.pinned_room and g.pinned_room not in {room.id for room in rooms}:
-            problems.append(f"{g.label} er låst til et lokale, som ikke er i brug.")
+            problems.append(
+                Problem(
+                    gettext_noop("%(group)s is fixed to a room that is not in use."),
+                    (("group", g.label),),
+                )
+            )
     return problems

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from groups.models import Group
+from nyborg_ledelse.isolation import SolverStopped, run_isolated
 from nyborg_ledelse.notifications.services import cancel_messages, queue_message, sending_together
 from nyborg_ledelse.organisation.models import Leader
 from topicbank.models import State as TopicState
@@ -21,6 +22,7 @@ from .models import (
     AgendaTemplateItem,
     Apology,
     Attendance,
+    CalendarFeed,
     Meeting,
     Room,
     Round,
@@ -120,8 +122,14 @@ def plan_input(round_: Round) -> tuple[list[PlanGroup], list[PlanRoom]]:
 
 
 def round_plan(round_: Round) -> Plan:
+    """The planner runs beside the web process, like the composer (nyborg_ledelse/isolation.py)."""
     groups, rooms = plan_input(round_)
-    return plan_round(groups, round_.day_dates, rooms)
+    try:
+        return run_isolated(plan_round, groups, round_.day_dates, rooms)
+    except SolverStopped:
+        raise ValidationError(
+            _("The planner stopped unexpectedly. Try again, or contact IT.")
+        ) from None
 
 
 @transaction.atomic
@@ -348,3 +356,10 @@ def feed_meetings(leader: Leader) -> list[Meeting]:
         .filter(day__gte=since)
         .select_related("round", "group", "room")
     )
+
+
+@transaction.atomic
+def calendar_feed_renew(*, leader: Leader) -> CalendarFeed:
+    """A new secret address for the leader's calendar; the old one stops working."""
+    CalendarFeed.objects.filter(leader=leader).delete()
+    return CalendarFeed.objects.create(leader=leader)

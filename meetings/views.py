@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from groups.models import Group
 from nyborg_ledelse.organisation.models import Leader
+from nyborg_ledelse.views import show_errors
 
 from . import calendar
 from .forms import (
@@ -34,6 +35,7 @@ from .services import (
     agenda_template_save,
     apology_send,
     attendance_record,
+    calendar_feed_renew,
     feed_meetings,
     meeting_cancel,
     meeting_move,
@@ -44,11 +46,6 @@ from .services import (
     round_plan_save,
     round_publish,
 )
-
-
-def _fail(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -128,7 +125,7 @@ def agenda_edit(request, pk: int):
                 by=request.user,
             )
         except ValidationError as error:
-            _fail(request, error)
+            show_errors(request, error)
         else:
             messages.success(request, _("The agenda is saved."))
             return redirect(round_)
@@ -188,12 +185,16 @@ def template_edit(request):
 @login_required
 def round_plan_view(request, pk: int):
     round_ = get_round_for_planner(request.user, pk)
-    plan = round_plan(round_)
+    try:
+        plan = round_plan(round_)
+    except ValidationError as error:
+        show_errors(request, error)
+        return redirect(round_)
     if request.method == "POST":
         try:
             round_plan_save(round_=round_, plan=plan)
         except ValidationError as error:
-            _fail(request, error)
+            show_errors(request, error)
         else:
             messages.success(request, _("The plan is saved. Nobody is told until you publish."))
         return redirect(round_)
@@ -222,7 +223,7 @@ def meeting_move_view(request, pk: int):
     try:
         move(meeting=meeting, **form.cleaned_data)
     except ValidationError as error:
-        _fail(request, error)
+        show_errors(request, error)
     else:
         if meeting.round.is_published:
             messages.success(request, _("The meeting is moved and its members are told."))
@@ -248,7 +249,7 @@ def round_publish_view(request, pk: int):
     try:
         invited = round_publish(round_=round_)
     except ValidationError as error:
-        _fail(request, error)
+        show_errors(request, error)
     else:
         messages.success(
             request,
@@ -289,7 +290,7 @@ def apology_view(request, pk: int):
     try:
         apology_send(meeting=meeting, leader=request.user, reason=form.cleaned_data["reason"])
     except ValidationError as error:
-        _fail(request, error)
+        show_errors(request, error)
     else:
         messages.success(request, _("Your apologies are sent to the host."))
     return redirect(meeting)
@@ -304,7 +305,7 @@ def attendance_view(request, pk: int):
         try:
             attendance_record(meeting=meeting, present=present, by=request.user)
         except ValidationError as error:
-            _fail(request, error)
+            show_errors(request, error)
         else:
             messages.success(request, _("Attendance is recorded."))
             return redirect(meeting)
@@ -372,8 +373,7 @@ def attendance_overview(request):
 @require_POST
 @login_required
 def feed_renew(request):
-    CalendarFeed.objects.filter(leader=request.user).delete()
-    CalendarFeed.objects.create(leader=request.user)
+    calendar_feed_renew(leader=request.user)
     messages.success(request, _("Your calendar address is renewed; the old one no longer works."))
     return redirect("meetings:mine")
 

@@ -8,6 +8,7 @@ from groups.composer import compose
 from groups.models import Reason
 from groups.services import groups_apply_composition, people_from_register
 from nyborg_ledelse.organisation.models import Role
+from tests.demo_snapshot import DemoSnapshot
 from tests.factories import DepartmentFactory, LeaderFactory
 
 PASSWORD = "korrekt-hest-batteri"
@@ -95,3 +96,22 @@ def composed(register):
     result = compose(people_from_register(), time_limit=5)
     groups_apply_composition(assignment=result.assignment, reason=Reason.COMPOSED, day=MAY)
     return register
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker) -> DemoSnapshot:
+    """The demo municipality, built once for the whole test session (tests/demo_snapshot.py)."""
+    with django_db_blocker.unblock():
+        return DemoSnapshot.take()
+
+
+@pytest.fixture
+def demo(db, demo_snapshot) -> str:
+    """The demo's data for a test that reads it; returns what load_demo printed."""
+    return demo_snapshot.restore()
+
+
+@pytest.fixture
+def live_demo(transactional_db, demo_snapshot) -> str:
+    """The demo's data, committed, for browser tests and their live server."""
+    return demo_snapshot.restore()

@@ -341,6 +341,12 @@ def survey_submit(*, survey: Survey, leader: Leader, scores: list[int], text: st
         raise ValidationError(_("You have already answered this survey.")) from None
 
 
+def survey_attach_to_round(*, round_, kind: str) -> Survey:
+    """A round template (Edmondson, course/coordination/commitment) for the round's groups."""
+    survey, _created = Survey.objects.get_or_create(kind=kind, round=round_)
+    return survey
+
+
 def held_meetings(group) -> int:
     return (
         Meeting.objects.filter(group=group, cancelled_at__isnull=True, attendance__isnull=False)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from groups.models import Group
 from meetings.models import Meeting
 from meetings.permissions import require_administrator
+from nyborg_ledelse.views import show_errors
 
 from .forms import (
     CommentForm,
@@ -23,7 +24,7 @@ from .forms import (
     SurveyAttachForm,
     SurveyForm,
 )
-from .models import AccessLog, Feedback, Summary, Survey
+from .models import AccessLog, Feedback, Summary
 from .permissions import (
     get_meeting_in_room,
     get_round_for_chef_group,
@@ -56,14 +57,10 @@ from .services import (
     summary_publish,
     summary_save,
     summary_share,
+    survey_attach_to_round,
     survey_submit,
 )
 from .surveys import MINIMUM_RESPONDENTS, SURVEYS
-
-
-def _fail(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def _questions(meeting: Meeting):
@@ -133,7 +130,7 @@ def summary_share_view(request, pk: int):
             raise ValidationError(_("Give the group between 1 and 30 days to comment."))
         summary_share(meeting=meeting, by=request.user, days=form.cleaned_data["days"])
     except ValidationError as error:
-        _fail(request, error)
+        show_errors(request, error)
     else:
         messages.success(request, _("The draft is shared with the group for comments."))
     return redirect("room:summary", pk=pk)
@@ -149,7 +146,7 @@ def summary_comment_view(request, pk: int):
             raise ValidationError(_("Write a comment."))
         summary_comment(meeting=meeting, author=request.user, text=form.cleaned_data["text"])
     except ValidationError as error:
-        _fail(request, error)
+        show_errors(request, error)
     else:
         messages.success(request, _("Your comment is added."))
     return redirect("room:summary", pk=pk)
@@ -162,7 +159,7 @@ def summary_publish_view(request, pk: int):
     try:
         summary_publish(meeting=meeting, by=request.user)
     except ValidationError as error:
-        _fail(request, error)
+        show_errors(request, error)
     else:
         messages.success(request, _("The summary is published to the group."))
     return redirect("room:summary", pk=pk)
@@ -247,7 +244,7 @@ def feedback_release_view(request, pk: int):
     try:
         feedback_release(meeting=meeting, by=request.user)
     except ValidationError as error:
-        _fail(request, error)
+        show_errors(request, error)
     else:
         messages.success(
             request, _("The feedback is released to the chef group as agreed by the group.")
@@ -356,7 +353,7 @@ def survey_attach(request, pk: int):
     round_ = get_round_for_chef_group(request.user, pk)
     form = SurveyAttachForm(request.POST)
     if form.is_valid():
-        Survey.objects.get_or_create(kind=form.cleaned_data["kind"], round=round_)
+        survey_attach_to_round(round_=round_, kind=form.cleaned_data["kind"])
         messages.success(
             request, _("The survey is attached to the round; its members can answer it.")
         )

@@ -21,9 +21,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import F, Q
-from django.dispatch import receiver
 from django.template.loader import render_to_string
-from django.test.signals import setting_changed
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -37,20 +35,15 @@ SEND_ERRORS = (smtplib.SMTPException, OSError)
 
 # One mail-server connection per worker process, kept open between messages: opening an SMTP
 # session per message costs more than the rest of the sending together.
+# It is opened anew when the MAILERS setting is no longer the one it was made from.
 _mailer = None
-
-
-@receiver(setting_changed)
-def _forget_mailer(*, setting, **kwargs):
-    global _mailer
-    if setting == "MAILERS":
-        _mailer = None
+_mailer_made_from = None
 
 
 def _deliver(email: EmailMultiAlternatives) -> None:
-    global _mailer
-    if _mailer is None:
-        _mailer = mail.mailers.default
+    global _mailer, _mailer_made_from
+    if _mailer is None or _mailer_made_from != settings.MAILERS:
+        _mailer, _mailer_made_from = mail.mailers.default, settings.MAILERS
     try:
         try:
             # Opened here, not inside send_messages, which would close what it opened itself.

@@ -286,3 +286,10 @@ def register_import_apply(*, register_import: RegisterImport, by: Leader) -> Reg
         return plan
     RegisterImport.objects.filter(pk=register_import.pk).update(summary=plan.summary())
     return plan
+
+
+def register_import_store(*, file_name: str, content: bytes, plan, by) -> RegisterImport:
+    """Keep the uploaded file from preview to apply, so HR applies exactly what they saw."""
+    return RegisterImport.objects.create(
+        file_name=file_name, content=content, uploaded_by=by, summary=plan.summary()
+    )

@@ -9,7 +9,12 @@ from django.views.decorators.http import require_POST
 from .forms import RegisterUploadForm
 from .models import Leader, RegisterImport
 from .permissions import get_register_import_for_user, require_register_manager
-from .services import RegisterAlreadyApplied, register_import_apply, register_plan
+from .services import (
+    RegisterAlreadyApplied,
+    register_import_apply,
+    register_import_store,
+    register_plan,
+)
 
 
 @login_required
@@ -51,11 +56,8 @@ def register_upload(request):
         content = upload.read()
         plan = register_plan(content=content, filename=upload.name)
         if plan.is_valid:
-            register_import = RegisterImport.objects.create(
-                file_name=upload.name,
-                content=content,
-                uploaded_by=request.user,
-                summary=plan.summary(),
+            register_import = register_import_store(
+                file_name=upload.name, content=content, plan=plan, by=request.user
             )
             return redirect("organisation:register_preview", pk=register_import.pk)
         errors = plan.errors

@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from selenium.webdriver.common.by import By
 
 from groups.models import Group, Proposal
@@ -12,8 +11,9 @@ from tests.factories import LeaderFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_an_administrator_rebalances_and_a_moved_leader_finds_the_new_group(browser, live_server):
-    call_command("load_demo", verbosity=0)
+def test_an_administrator_rebalances_and_a_moved_leader_finds_the_new_group(
+    browser, live_server, live_demo
+):
     chef = Leader.objects.filter(role=Role.CHEF).first()
     # The demo's 11 hosts seat up to 132: two newcomers still fit.
     for k in range(2):

@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -14,8 +13,9 @@ from tests.meetings.conftest import make_round, next_monday
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_chef_group_publishes_a_round_and_a_leader_sends_apologies(browser, live_server):
-    call_command("load_demo", verbosity=0)
+def test_the_chef_group_publishes_a_round_and_a_leader_sends_apologies(
+    browser, live_server, live_demo
+):
     logins = demo_logins()
     round_ = make_round(title="Ekstra runde", week_start=next_monday(4))
     round_plan_save(round_=round_, plan=round_plan(round_))

@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from selenium.webdriver.common.by import By
 
 from meetings.models import Meeting
@@ -12,9 +11,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_host_writes_and_releases_feedback_and_a_director_reads_the_report(
-    browser, live_server
+    browser, live_server, live_demo
 ):
-    call_command("load_demo", verbosity=0)
     logins = demo_logins()
     host = logins[Role.CHEF]
     meeting = (

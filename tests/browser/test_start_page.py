@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from selenium.webdriver.common.by import By
 
 from nyborg_ledelse.organisation.demo import DEMO_PASSWORD, demo_logins
@@ -9,8 +8,7 @@ from tests.browser.conftest import axe_violations, log_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_demo_leader_logs_in_and_sees_an_accessible_start_page(browser, live_server):
-    call_command("load_demo", verbosity=0)
+def test_a_demo_leader_logs_in_and_sees_an_accessible_start_page(browser, live_server, live_demo):
     leader = demo_logins()[Role.LEADER]
 
     browser.get(live_server.url + "/accounts/login/")
@@ -25,9 +23,8 @@ def test_a_demo_leader_logs_in_and_sees_an_accessible_start_page(browser, live_s
 
 
 def test_hr_sees_the_register_and_the_import_page_without_accessibility_errors(
-    browser, live_server
+    browser, live_server, live_demo
 ):
-    call_command("load_demo", verbosity=0)
     hr = demo_logins()[Role.HR]
     log_in(browser, live_server, hr.email, DEMO_PASSWORD)
 
@@ -37,8 +34,9 @@ def test_hr_sees_the_register_and_the_import_page_without_accessibility_errors(
         assert axe_violations(browser) == [], path
 
 
-def test_the_administrators_outbox_and_a_leaders_messages_are_accessible(browser, live_server):
-    call_command("load_demo", verbosity=0)
+def test_the_administrators_outbox_and_a_leaders_messages_are_accessible(
+    browser, live_server, live_demo
+):
     logins = demo_logins()
 
     log_in(browser, live_server, logins[Role.ADMIN].email, DEMO_PASSWORD)

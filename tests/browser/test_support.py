@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -12,9 +11,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_leader_sees_the_funding_books_a_session_and_hr_sees_only_aggregates(
-    browser, live_server
+    browser, live_server, live_demo
 ):
-    call_command("load_demo", verbosity=0)
     logins = demo_logins()
     leader = logins[Role.LEADER]
     before = Booking.objects.filter(leader=leader).count()

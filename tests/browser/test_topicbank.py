@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -11,8 +10,9 @@ from topicbank.models import State, Topic
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_leader_proposes_and_supports_and_the_chef_group_shortlists(browser, live_server):
-    call_command("load_demo", verbosity=0)
+def test_a_leader_proposes_and_supports_and_the_chef_group_shortlists(
+    browser, live_server, live_demo
+):
     logins = demo_logins()
 
     log_in(browser, live_server, logins[Role.LEADER].email, DEMO_PASSWORD)

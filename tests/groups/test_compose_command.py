@@ -67,8 +67,7 @@ def test_bad_input_fails_with_a_clear_message(tmp_path, content, message):
 
 
 @pytest.mark.django_db
-def test_the_command_proposes_groups_for_the_live_register(capsys):
-    call_command("load_demo", verbosity=0)
+def test_the_command_proposes_groups_for_the_live_register(capsys, demo):
     capsys.readouterr()
 
     call_command("compose_groups", "--from-db", "--time-limit", "5")

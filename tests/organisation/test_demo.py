@@ -9,12 +9,6 @@ from tests.factories import LeaderFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(capsys):
-    call_command("load_demo")
-    return capsys.readouterr().out
-
-
 def test_the_demo_has_about_130_leaders_across_unequal_departments_and_levels(demo):
     members = Leader.objects.store_ledergruppe()
     per_department = sorted(

@@ -1,13 +1,11 @@
 import pytest
-from django.core.management import call_command
 
 from topicbank.models import State, Theme, Topic
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_has_a_realistic_topic_bank(capsys):
-    call_command("load_demo")
+def test_the_demo_has_a_realistic_topic_bank(capsys, demo):
 
     topics = Topic.objects.all()
     assert 30 <= topics.count() <= 40
