@@ -81,3 +81,13 @@ def _one_word(value: str) -> str:
     # What someone typed in the login form: no line breaks or spaces that could forge a log line.
     value = (value or "").strip().lower()[:254]
     return "".join(c if c.isprintable() and not c.isspace() else "?" for c in value) or "-"
+
+
+def log_mfa_failed(sender, *, request, user, authenticator=None, **kwargs) -> None:
+    """Receiver for allauth.mfa's authentication_failed (connected when allauth.mfa is installed)."""
+    auth_event(
+        "mfa-failed",
+        request=request,
+        account=getattr(user, "email", ""),
+        method=getattr(authenticator, "type", "-"),
+    )
