@@ -55,6 +55,10 @@ if not SECRET_KEY:
     # Only good for a laptop: sessions signed with it are not secret.
     SECRET_KEY = "insecure-local-development-key-do-not-use-in-production-0123456789"
 
+# Former keys, still accepted for signatures while sessions and reset links made with them
+# expire: rotate by moving the old key here and setting a new SECRET_KEY.
+SECRET_KEY_FALLBACKS = envlist("SECRET_KEY_FALLBACKS")
+
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
