@@ -34,7 +34,12 @@ class ForbiddenInOneLine(logging.Filter):
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if getattr(record, "status_code", None) != 403:
+        status = getattr(record, "status_code", None)
+        if status == 400:
+            # A request for another host name (scanners, a wrong proxy): the message says it all.
+            record.exc_info = None
+            record.exc_text = None
+        if status != 403:
             return True
         request = getattr(record, "request", None)
         record.msg = "Forbidden: user=%s method=%s path=%s"

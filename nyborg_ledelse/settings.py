@@ -410,6 +410,7 @@ LOGGING = {
         # Django's own console handler would print these a second time, without the format.
         "django": {"handlers": [], "propagate": True},
         "django.request": {"filters": ["forbidden_in_one_line"]},
+        "django.security.DisallowedHost": {"filters": ["forbidden_in_one_line"]},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

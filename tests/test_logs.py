@@ -140,3 +140,13 @@ def test_the_text_format_has_time_level_and_logger(settings):
     text = settings.LOGGING["formatters"]["text"]["format"]
 
     assert all(field in text for field in ("%(asctime)s", "%(levelname)s", "%(name)s"))
+
+
+def test_a_request_for_another_host_name_is_one_line(client, caplog):
+    with caplog.at_level(logging.WARNING):
+        response = client.get("/", HTTP_HOST="scanner.example")
+
+    assert response.status_code == 400
+    (record,) = [r for r in caplog.records if r.name == "django.security.DisallowedHost"]
+    assert "scanner.example" in record.getMessage()
+    assert record.exc_info is None
