@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint messages clean
+.PHONY: run test install lint messages clean lock audit
 
 run: install
 	$(PY) manage.py migrate --no-input
@@ -21,12 +21,27 @@ node_modules/axe-core: package.json package-lock.json
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The versions in requirements.lock, the same as the Docker image and CI.
+$(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Ledelsesrum needs Python 3.12 or newer: make PYTHON=python3.12 …")'
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
+
+# Resolve pyproject.toml afresh (the newest versions it allows) into requirements.lock.
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet -e ".[dev]"
+	{ echo "# Every Python package, pinned: the Docker image, make install and CI install with -c requirements.lock."; \
+	  echo "# Regenerate with 'make lock' (resolves pyproject.toml afresh); review the diff and commit it."; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable; } > requirements.lock
+	rm -rf .lock-venv
+
+# Known vulnerabilities in the pinned packages (needs PyPI's JSON API).
+audit: install
+	$(PY) .ci/audit.py
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -12,6 +12,15 @@ def _meeting_still_on(message) -> bool:
     )
 
 
+def _current_version(message) -> bool:
+    """An invitation or cancellation older than the meeting's SEQUENCE is never sent: a client
+    that got version 2 would otherwise be told version 0 after it."""
+    from nyborg_ledelse.notifications.services import message_version
+
+    meeting = message.about
+    return meeting is not None and message_version(message) == str(meeting.sequence)
+
+
 def _agenda_still_missing(message) -> bool:
     round_ = message.about
     return round_ is not None and not round_.is_published
@@ -23,6 +32,7 @@ INVITATION = register(
         label=_("Meeting invitations and changes"),
         template="meetings/email/invitation",
         always_sent=True,
+        still_applies=_current_version,
     )
 )
 
@@ -32,6 +42,7 @@ CANCELLATION = register(
         label=_("Cancelled meetings"),
         template="meetings/email/cancelled",
         always_sent=True,
+        still_applies=_current_version,
     )
 )
 

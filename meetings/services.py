@@ -285,9 +285,17 @@ def meeting_move(*, meeting: Meeting, day: datetime.date, room: Room | None) -> 
     meeting.save(update_fields=["sequence"])
     if meeting.round.is_published:
         cancel_messages(kind=REMINDER.key, about=meeting, reason="moved")
+        _cancel_older_versions(meeting, reason="moved")
         with sending_together():
             _invite(meeting)
     return meeting
+
+
+def _cancel_older_versions(meeting: Meeting, *, reason: str) -> None:
+    """Every invitation or cancellation queued so far is older than the new SEQUENCE: what still
+    waits, or failed and might be retried, is cancelled (the sender checks again when sending)."""
+    for kind in (INVITATION, CANCELLATION):
+        cancel_messages(kind=kind.key, about=meeting, reason=reason, also_failed=True)
 
 
 @transaction.atomic
@@ -299,6 +307,7 @@ def meeting_cancel(*, meeting: Meeting) -> None:
     meeting.sequence += 1
     meeting.save(update_fields=["cancelled_at", "sequence"])
     cancel_messages(kind=REMINDER.key, about=meeting, reason="cancelled")
+    _cancel_older_versions(meeting, reason="cancelled")
     ics = calendar.attachment(meeting, cancel=True)
     with sending_together():
         for person in meeting.invited():

@@ -55,9 +55,37 @@ if not SECRET_KEY:
     # Only good for a laptop: sessions signed with it are not secret.
     SECRET_KEY = "insecure-local-development-key-do-not-use-in-production-0123456789"
 
+# Former keys, still accepted for signatures while sessions and reset links made with them
+# expire: rotate by moving the old key here and setting a new SECRET_KEY.
+SECRET_KEY_FALLBACKS = envlist("SECRET_KEY_FALLBACKS")
+
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The domain in calendar UIDs and Message-IDs. Clients match updates and cancellations of an
+# invitation by its UID, so this is chosen once and never changed; it is deliberately not taken
+# from SITE_URL, which may be corrected later.
+MESSAGE_ID_DOMAIN = os.environ.get("MESSAGE_ID_DOMAIN", "")
+
+if HTTPS:
+    # Without these a production site "works" but mails go to a log and links to localhost.
+    _missing = [
+        name
+        for name in ["SITE_URL", "EMAIL_HOST", "DEFAULT_FROM_EMAIL", "MESSAGE_ID_DOMAIN"]
+        if not os.environ.get(name, "").strip()
+    ]
+    if _missing:
+        raise ImproperlyConfigured(
+            "HTTPS is on (production), so these must be set: "
+            + ", ".join(_missing)
+            + ". MESSAGE_ID_DOMAIN is fixed once: if invitations were already sent, use the "
+            "domain they carry (until now the host name of SITE_URL)."
+        )
+    if not SITE_URL.startswith("https://"):
+        raise ImproperlyConfigured(
+            f"SITE_URL={SITE_URL!r} must start with https:// when HTTPS is on."
+        )
+MESSAGE_ID_DOMAIN = MESSAGE_ID_DOMAIN or "ledelsesrum.localhost"
 
 # The municipality this installation serves: shown in the layout and in e-mails.
 MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME") or "Nyborg Kommune"
@@ -89,6 +117,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz answers before the host check and the HTTPS redirect.
+    "nyborg_ledelse.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -163,9 +193,15 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 SOCIALACCOUNT_ONLY = False
-SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
-SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+# allauth's own matching by e-mail trusts only addresses it has seen verified, and wipes the local
+# password of an account it matches otherwise. The register adapter matches Entra accounts to
+# leaders itself (the municipality's own tenant is the authority on its addresses), so this is off.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_LOGIN_ON_GET = False
+# The number of proxies in front of gunicorn that add to X-Forwarded-For (1 behind one TLS
+# proxy). The per-address login limits key on the address this many hops from the end; 0 keys
+# on the connecting address, which behind a proxy is the proxy's, i.e. everyone's at once.
+ALLAUTH_TRUSTED_PROXY_COUNT = envint("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
 
 # Single sign-on with the municipality's Microsoft Entra ID: set all three to switch it on.
 ENTRA_TENANT_ID = os.environ.get("ENTRA_TENANT_ID", "")
@@ -177,6 +213,13 @@ if any(_entra) and not all(_entra):
         "Entra ID needs ENTRA_TENANT_ID, ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET together."
     )
 ENTRA_ENABLED = all(_entra)
+# Leaders from the register must log in with Entra ID; the password login and reset remain only
+# for accounts made by hand (HR, IT), which are to use a second factor.
+SSO_ONLY = envbool("SSO_ONLY", False)
+if SSO_ONLY and not ENTRA_ENABLED:
+    raise ImproperlyConfigured("SSO_ONLY=1 needs Entra ID (the three ENTRA_* settings).")
+# Whom a person refused by the Entra login is told to contact (shown as written).
+SSO_CONTACT = os.environ.get("SSO_CONTACT") or "HR og Personale"
 SOCIALACCOUNT_PROVIDERS = {}
 if ENTRA_ENABLED:
     SOCIALACCOUNT_PROVIDERS["microsoft"] = {
@@ -263,16 +306,34 @@ else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Ledelsesrum <ledelsesrum@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-MESSAGE_ID_DOMAIN = os.environ.get("MESSAGE_ID_DOMAIN") or (
-    SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "localhost"
-)
 
 # No broker: every task runs inline in the web process, so the quick start needs no worker.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+
+# The login rate limits live in the cache: with several gunicorn workers it must be shared
+# (Redis), or each worker counts for itself and a restart forgets. The quick start has one
+# process and no Redis, so it keeps the local memory cache.
+CACHE_URL = os.environ.get("CACHE_URL") or (
+    CELERY_BROKER_URL if CELERY_BROKER_URL.startswith(("redis://", "rediss://")) else ""
+)
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://")):
+        raise ImproperlyConfigured(f"CACHE_URL={CACHE_URL!r} must be a redis:// address.")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "ledelsesrum",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 CELERY_TIMEZONE = TIME_ZONE
+# The worker logs through LOGGING below, in the same format as the web process.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # Tasks are short (one e-mail each); a few in hand keep a worker busy between broker round trips.
@@ -332,9 +393,24 @@ GROUPS = {
     "TIME_LIMIT_SECONDS": envint("GROUPS_TIME_LIMIT_SECONDS", 20),
 }
 
+# One line per event, with time, level and logger; LOG_FORMAT=json for a log collector.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r} must be text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "nyborg_ledelse.logs.JsonFormatter"},
+    },
+    "filters": {"forbidden_in_one_line": {"()": "nyborg_ledelse.logs.ForbiddenInOneLine"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    "loggers": {
+        # Django's own console handler would print these a second time, without the format.
+        "django": {"handlers": [], "propagate": True},
+        "django.request": {"filters": ["forbidden_in_one_line"]},
+        "django.security.DisallowedHost": {"filters": ["forbidden_in_one_line"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

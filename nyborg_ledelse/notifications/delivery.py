@@ -143,6 +143,14 @@ def _record_failure(rows, claimer: str, error: Exception) -> None:
     for message in rows.filter(claimed_by=claimer, state=State.SENDING):
         if message.attempts >= settings.NOTIFICATIONS["MAX_ATTEMPTS"]:
             update = {"state": State.FAILED}
+            # Who it was for and what it said stay in the outbox, for administrators only.
+            logger.error(
+                "Message %s (%s) failed for good after %s attempts: %s",
+                message.pk,
+                message.kind,
+                message.attempts,
+                type(error).__name__,
+            )
         else:
             update = {
                 "state": State.PENDING,
@@ -151,7 +159,14 @@ def _record_failure(rows, claimer: str, error: Exception) -> None:
         Message.objects.filter(pk=message.pk, state=State.SENDING).update(
             last_error=text, claimed_by="", **update
         )
-    logger.warning("Sending failed (%s); it will be retried or shown as failed.", text)
+    logger.warning(
+        "Sending failed (%s); it will be retried or shown as failed.", type(error).__name__
+    )
+
+
+# Every message is sent by the machine: out-of-office and other automatic replies stay away
+# (RFC 3834; the second header is Exchange's own).
+AUTOMATIC_HEADERS = {"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All"}
 
 
 def build_email(message: Message) -> EmailMultiAlternatives:
@@ -160,12 +175,18 @@ def build_email(message: Message) -> EmailMultiAlternatives:
         body=message.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[message.to_email],
-        headers={"Message-ID": message.message_id},
+        headers={"Message-ID": message.message_id, **AUTOMATIC_HEADERS},
     )
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")
     for attachment in message.attachments:
-        email.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
+        if attachment["mimetype"].startswith("text/calendar"):
+            # An invitation is a third form of the message beside text and HTML (what Outlook
+            # and Gmail recognise as a meeting request), and a file for clients that do not.
+            email.attach_alternative(attachment["content"], attachment["mimetype"])
+            email.attach(attachment["filename"], attachment["content"], "application/ics")
+        else:
+            email.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     return email
 
 
@@ -188,7 +209,10 @@ def build_digest(messages: list[Message]) -> EmailMultiAlternatives:
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[messages[0].to_email],
-        headers={"Message-ID": f"<digest-{digest}@{settings.MESSAGE_ID_DOMAIN}>"},
+        headers={
+            "Message-ID": f"<digest-{digest}@{settings.MESSAGE_ID_DOMAIN}>",
+            **AUTOMATIC_HEADERS,
+        },
     )
     email.attach_alternative(html, "text/html")
     return email

@@ -46,6 +46,11 @@ def message_key(kind: str, about: models.Model | None, recipient, version: str |
     return f"{kind}:{about_part}:{recipient.pk}:{version}"
 
 
+def message_version(message: Message) -> str:
+    """The version a message was queued with (the last part of its key, see message_key)."""
+    return message.idempotency_key.rsplit(":", 1)[-1]
+
+
 def queue_message(
     *,
     recipient,
@@ -187,13 +192,19 @@ def recipient_language(recipient) -> str:
     return getattr(recipient, "language", "") or settings.LANGUAGE_CODE
 
 
-def cancel_messages(*, kind: str, about: models.Model, reason: str = "") -> int:
-    """Cancel what is still waiting about an object (a moved meeting, a published summary)."""
+def cancel_messages(
+    *, kind: str, about: models.Model, reason: str = "", also_failed: bool = False
+) -> int:
+    """Cancel what is still waiting about an object (a moved meeting, a published summary).
+
+    `also_failed` cancels failed ones too, so an administrator's retry cannot send them later.
+    """
+    states = [State.PENDING, State.FAILED] if also_failed else [State.PENDING]
     return Message.objects.filter(
         kind=kind,
         about_type=ContentType.objects.get_for_model(about),
         about_id=about.pk,
-        state=State.PENDING,
+        state__in=states,
     ).update(state=State.CANCELLED, last_error=reason)
 
 

@@ -11,13 +11,19 @@ class DepartmentAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
-class LeaderCreationForm(AdminUserCreationForm):
+class LowerCaseEmailMixin:
+    # The login, the register import and Entra ID all match the address in lower case.
+    def clean_email(self) -> str:
+        return Leader.objects.normalize_email(self.cleaned_data.get("email"))
+
+
+class LeaderCreationForm(LowerCaseEmailMixin, AdminUserCreationForm):
     class Meta:
         model = Leader
         fields = ["email", "first_name", "last_name", "role"]
 
 
-class LeaderChangeForm(UserChangeForm):
+class LeaderChangeForm(LowerCaseEmailMixin, UserChangeForm):
     class Meta:
         model = Leader
         fields = "__all__"

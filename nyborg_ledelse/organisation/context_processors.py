@@ -6,4 +6,5 @@ def site(request) -> dict:
         "municipality_name": settings.MUNICIPALITY_NAME,
         "accessibility_statement_url": settings.ACCESSIBILITY_STATEMENT_URL,
         "entra_enabled": settings.ENTRA_ENABLED,
+        "sso_only": settings.SSO_ONLY,
     }

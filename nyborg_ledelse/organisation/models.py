@@ -5,6 +5,7 @@ import datetime
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -69,10 +70,18 @@ class LeaderQuerySet(models.QuerySet):
 class LeaderManager(BaseUserManager.from_queryset(LeaderQuerySet)):
     use_in_migrations = True
 
+    @classmethod
+    def normalize_email(cls, email: str | None) -> str:
+        # The whole address in lower case: logins, the register and Entra ID match on it exactly.
+        return (email or "").strip().lower()
+
+    def get_by_natural_key(self, username: str) -> "Leader":
+        return self.get(email=self.normalize_email(username))
+
     def create_user(self, email: str, password: str | None = None, **fields) -> "Leader":
         if not email:
             raise ValueError("A leader needs an e-mail address.")
-        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user = self.model(email=self.normalize_email(email), **fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -150,7 +159,15 @@ class Leader(AbstractBaseUser, PermissionsMixin):
             models.CheckConstraint(
                 condition=~Q(reports_to=models.F("pk")), name="leader_not_own_manager"
             ),
+            # Every path that writes an address lower-cases it; this catches one that does not.
+            models.CheckConstraint(
+                condition=Q(email=Lower("email")), name="leader_email_lower_case"
+            ),
         ]
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = Leader.objects.normalize_email(self.email)
 
     def __str__(self) -> str:
         return self.full_name

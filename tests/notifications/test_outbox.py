@@ -85,7 +85,9 @@ def test_the_message_id_is_stable_and_made_from_the_key(hr):
     message = queue(hr)
 
     assert message.message_id == Message.objects.get().message_id
-    assert message.message_id.startswith("<") and message.message_id.endswith("@127.0.0.1>")
+    assert message.message_id.startswith("<") and message.message_id.endswith(
+        "@ledelsesrum.localhost>"
+    )
 
 
 def test_a_user_who_chose_none_gets_nothing(hr):

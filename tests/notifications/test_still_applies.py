@@ -46,8 +46,19 @@ def _evaluate(meeting, person):
     evaluation_submit(meeting=meeting, leader=person, good="", missed="", rating=4)
 
 
+def _at_version_one(meeting, person):
+    # The test queues version 1 (queue_message's default): make that the meeting's SEQUENCE.
+    type(meeting).objects.filter(pk=meeting.pk).update(sequence=1)
+
+
+def _move(meeting, person):
+    type(meeting).objects.filter(pk=meeting.pk).update(sequence=2)
+
+
 # kind → (who gets it, what it is about, what makes it stale, a setup before queueing)
 SCENARIOS = {
+    "meeting_invitation": ("leader", "meeting", _move, _at_version_one),
+    "meeting_cancelled": ("leader", "meeting", _move, _at_version_one),
     "meeting_reminder": ("leader", "meeting", _apologise, None),
     "agenda_due": ("chef", "round", _publish_round, _unpublish_round),
     "summary_reminder": ("director", "meeting", _publish_summary, None),
