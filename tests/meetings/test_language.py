@@ -6,10 +6,10 @@ from django.utils import translation
 from django.utils.formats import date_format
 from icalendar import Calendar
 
-from meetings.models import CalendarFeed
 from meetings.room.surveys import PSYCHOLOGICAL_SAFETY
 from meetings.services import round_publish
 from nyborg_ledelse.notifications.models import Message
+from tests.factories import CalendarFeedFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def test_the_calendar_feed_is_in_its_owners_language(client, planned_round):
     round_publish(round_=planned_round)
     member = planned_round.meetings.first().group.current_members()[0]
     type(member).objects.filter(pk=member.pk).update(language="en")
-    feed = CalendarFeed.objects.create(leader=member)
+    feed = CalendarFeedFactory(leader=member)
 
     body = client.get(reverse("meetings:feed", args=[feed.token])).text
 
