@@ -48,7 +48,7 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 
 messages: install
-	$(PY) manage.py makemessages --locale da --ignore "$(VENV)/*" --ignore "node_modules/*"
+	$(PY) manage.py makemessages --locale da --no-obsolete --ignore "$(VENV)/*" --ignore "node_modules/*"
 	$(PY) manage.py compilemessages --locale da --ignore "$(VENV)/*"
 
 clean:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Sum
+from django.utils.translation import pgettext
 
 from .funding import ZERO, YearBooking, allocate_year
 from .models import Approval, Booking, Decision, PsychologistBooking, Tier
@@ -76,7 +77,14 @@ def finance_rows(year: int) -> tuple[list[str], list[list]]:
                 key = (month, str(booking.coach), str(tier.label), centre)
                 lines[key][0] += part
                 lines[key][1] += part * booking.coach.hourly_rate
-    header = ["måned", "coach", "finansiering", "omkostningssted", "timer", "beløb (DKK)"]
+    header = [
+        pgettext("finance export column", "month"),
+        pgettext("finance export column", "coach"),
+        pgettext("finance export column", "funding"),
+        pgettext("finance export column", "cost centre"),
+        pgettext("finance export column", "hours"),
+        pgettext("finance export column", "amount (DKK)"),
+    ]
     rows = [
         [*key, hours.quantize(Decimal("0.1")), amount.quantize(Decimal("0.01"))]
         for key, (hours, amount) in sorted(lines.items())

@@ -1,10 +1,13 @@
 """Calendar files for meetings, made with icalendar in the form Outlook accepts."""
 
 import datetime
+import functools
+from collections.abc import Callable
 from email.utils import parseaddr
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
 
 from .models import Meeting
@@ -58,13 +61,20 @@ def copenhagen_timezone() -> Timezone:
     return zone
 
 
-def attachment(meeting: Meeting, *, cancel: bool = False) -> dict:
+def attachment(meeting: Meeting, *, language: str, cancel: bool = False) -> dict:
     method = "CANCEL" if cancel else "REQUEST"
+    with translation.override(language):
+        content = invitation(meeting, cancel=cancel)
     return {
         "filename": "invitation.ics",
-        "content": invitation(meeting, cancel=cancel),
+        "content": content,
         "mimetype": f"text/calendar; method={method}",
     }
+
+
+def attachments(meeting: Meeting, *, cancel: bool = False) -> Callable[[str], dict]:
+    """The meeting's calendar file in a recipient's language, built once per language."""
+    return functools.cache(lambda language: attachment(meeting, language=language, cancel=cancel))
 
 
 def _event(meeting: Meeting, *, cancelled: bool, attendees: list | None = None) -> Event:
@@ -96,25 +106,26 @@ def _event(meeting: Meeting, *, cancelled: bool, attendees: list | None = None) 
 def _title(meeting: Meeting) -> str:
     if meeting.group is None:
         return meeting.round.title
-    return f"{meeting.round.title} · Gruppe {meeting.group.number}"
+    group = _("Group %(number)s") % {"number": meeting.group.number}
+    return f"{meeting.round.title} · {group}"
 
 
 def _description(meeting: Meeting) -> str:
     round_ = meeting.round
     lines = []
     if round_.input_title:
-        start = f"kl. {round_.input_starts:%H.%M} " if round_.input_starts else ""
+        heading = _("Common input")
+        if round_.input_starts:
+            heading += " " + _("at %(time)s") % {"time": f"{round_.input_starts:%H.%M}"}
+        if round_.place:
+            heading += f", {round_.place}"
         speaker = f" ({round_.input_speaker})" if round_.input_speaker else ""
-        place = f", {round_.place}" if round_.place else ""
-        lines += [
-            f"Fælles input {start}{place}: {round_.input_title}{speaker}".replace(" ,", ","),
-            "",
-        ]
+        lines += [f"{heading}: {round_.input_title}{speaker}", ""]
     if round_.shared_lunch:
-        lines += ["Vi spiser frokost sammen.", ""]
+        lines += [_("We have lunch together."), ""]
     items = list(round_.agenda_items.select_related("topic"))
     if items:
-        lines.append("Dagsorden:")
+        lines.append(_("Agenda:"))
     for item in items:
         lines.append(f"{item.number}. {item.title}")
         if item.topic:

@@ -10,7 +10,12 @@ from django.utils.translation import gettext as _
 
 from groups.models import Group
 from nyborg_ledelse.isolation import SolverStopped, run_isolated
-from nyborg_ledelse.notifications.services import cancel_messages, queue_message, sending_together
+from nyborg_ledelse.notifications.services import (
+    cancel_messages,
+    queue_message,
+    recipient_language,
+    sending_together,
+)
 from nyborg_ledelse.organisation.models import Leader
 from topicbank.models import State as TopicState
 from topicbank.services import topic_move
@@ -220,7 +225,7 @@ def round_publish(*, round_: Round) -> int:
 
 def _invite(meeting: Meeting) -> int:
     invited = meeting.invited()
-    ics = calendar.attachment(meeting)
+    ics = calendar.attachments(meeting)
     for person in invited:
         queue_message(
             recipient=person,
@@ -229,7 +234,7 @@ def _invite(meeting: Meeting) -> int:
             version=meeting.sequence,
             context={"meeting": meeting, "changed": meeting.sequence > 0},
             url=meeting.get_absolute_url(),
-            attachments=[ics],
+            attachments=[ics(recipient_language(person))],
         )
         for days in MEETING_REMINDER_DAYS:
             due = meeting.starts_at - datetime.timedelta(days=days)
@@ -308,7 +313,7 @@ def meeting_cancel(*, meeting: Meeting) -> None:
     meeting.save(update_fields=["cancelled_at", "sequence"])
     cancel_messages(kind=REMINDER.key, about=meeting, reason="cancelled")
     _cancel_older_versions(meeting, reason="cancelled")
-    ics = calendar.attachment(meeting, cancel=True)
+    ics = calendar.attachments(meeting, cancel=True)
     with sending_together():
         for person in meeting.invited():
             queue_message(
@@ -318,7 +323,7 @@ def meeting_cancel(*, meeting: Meeting) -> None:
                 version=meeting.sequence,
                 context={"meeting": meeting},
                 url=meeting.get_absolute_url(),
-                attachments=[ics],
+                attachments=[ics(recipient_language(person))],
             )
 
 

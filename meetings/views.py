@@ -3,11 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from groups.models import Group
+from nyborg_ledelse.notifications.services import recipient_language
 from nyborg_ledelse.organisation.models import Leader
 from nyborg_ledelse.views import show_errors
 
@@ -384,7 +385,9 @@ def feed(request, token: str):
     leader = subscription.leader
     if leader.has_left():
         return HttpResponse(status=404)
-    body = calendar.feed(feed_meetings(leader), name=f"Ledelsesrum · {leader.full_name}")
+    # A calendar program sends no cookie: the feed is in the language its owner chose.
+    with translation.override(recipient_language(leader)):
+        body = calendar.feed(feed_meetings(leader), name=f"Ledelsesrum · {leader.full_name}")
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 

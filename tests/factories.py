@@ -1,6 +1,49 @@
-import factory
+"""A factory for every model the tests build, with valid defaults for the required fields only.
 
-from nyborg_ledelse.organisation.models import Department, Leader, Role
+Optional fields keep the model's own defaults, so `ModelFactory(**fields)` makes the same row as
+`Model.objects.create(**fields)` did; tests/test_factories.py keeps tests from building rows by hand.
+"""
+
+import datetime
+from decimal import Decimal
+
+import factory
+from django.utils import timezone
+
+from coaching.models import (
+    Approval,
+    Booking,
+    ClosedYear,
+    Coach,
+    CrisisRequest,
+    GroupCoaching,
+    GroupCoachingShare,
+    Pool,
+    PoolApplication,
+    SparringRequest,
+    Volunteer,
+)
+from groups.models import ContractVersion, Group, Membership, Proposal, Reason
+from meetings.models import Apology, Attendance, CalendarFeed, Meeting, Room, Round, SummaryQuestion
+from meetings.room.models import Feedback, Summary, Survey
+from nyborg_ledelse.notifications.models import Delivery, Message, Preference
+from nyborg_ledelse.organisation.models import Department, Leader, RegisterImport, Role
+from topicbank.models import AgendaItem, Support, Tag, Theme, Topic, TopicFile
+
+# A kind every message test can use: HR's notice that the register changed.
+MESSAGE_KIND = "register_changed"
+
+
+def _next_monday() -> datetime.date:
+    day = timezone.localdate() + datetime.timedelta(weeks=3)
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def _this_year() -> int:
+    return timezone.localdate().year
+
+
+# --- the organisation -----------------------------------------------------------------------------
 
 
 class DepartmentFactory(factory.django.DjangoModelFactory):
@@ -27,3 +70,348 @@ class LeaderFactory(factory.django.DjangoModelFactory):
     has_budget_responsibility = True
     has_staff_responsibility = True
     password = factory.django.Password("korrekt-hest-batteri")
+
+
+class ChefFactory(LeaderFactory):
+    role = Role.CHEF
+    job_title = "Skolechef"
+    level = 2
+
+
+class HRFactory(LeaderFactory):
+    role = Role.HR
+    job_title = "HR-konsulent"
+    has_budget_responsibility = False
+    has_staff_responsibility = False
+
+
+class RegisterImportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RegisterImport
+
+    file_name = "register.csv"
+    content = b""
+    uploaded_by = factory.SubFactory(HRFactory)
+
+
+# --- groups ---------------------------------------------------------------------------------------
+
+
+class GroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Group
+
+    # Far from the small numbers tests give their groups by hand.
+    number = factory.Sequence(lambda n: 100 + n)
+    host = factory.SubFactory(ChefFactory)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    group = factory.SubFactory(GroupFactory)
+    leader = factory.SubFactory(LeaderFactory)
+    joined_reason = Reason.COMPOSED
+
+
+class ContractVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContractVersion
+
+    group = factory.SubFactory(GroupFactory)
+    text = "Vi taler ordentligt, og det, der siges i rummet, bliver i rummet."
+    author = factory.SelfAttribute("group.host")
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Proposal
+
+    created_by = factory.SubFactory(LeaderFactory, role=Role.ADMIN)
+    min_size = 10
+    max_size = 12
+    tolerance_percent = 5
+    before = factory.Dict({})
+    assignment = factory.Dict({})
+    moves = factory.List([])
+    result = factory.Dict(
+        {"D": 0, "lower_bound": 0, "gap": 0, "violations": {}, "proven_optimal": True}
+    )
+
+
+# --- meetings -------------------------------------------------------------------------------------
+
+
+class RoomFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Room
+
+    name = factory.Sequence(lambda n: f"Mødelokale {n}")
+    building = "Rådhuset"
+    seats = 14
+
+
+class RoundFactory(factory.django.DjangoModelFactory):
+    """A round row as it is stored; round_create (with its agenda) is the service's business."""
+
+    class Meta:
+        model = Round
+
+    title = "Forår 2027"
+    week_start = factory.LazyFunction(_next_monday)
+    days = factory.LazyAttribute(
+        lambda o: [(o.week_start + datetime.timedelta(days=k)).isoformat() for k in (1, 2, 3)]
+    )
+    starts = datetime.time(12, 30)
+    ends = datetime.time(15, 30)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    round = factory.SubFactory(RoundFactory)
+    group = factory.SubFactory(GroupFactory)
+    host = factory.LazyAttribute(lambda o: o.group.host if o.group else None)
+    day = factory.LazyAttribute(
+        lambda o: (
+            datetime.date.fromisoformat(o.round.days[0]) if o.round.days else o.round.week_start
+        )
+    )
+
+
+def _host_or_chef(meeting: Meeting) -> Leader:
+    return meeting.host or ChefFactory()
+
+
+class ApologyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Apology
+
+    meeting = factory.SubFactory(MeetingFactory)
+    leader = factory.SubFactory(LeaderFactory)
+    reason = "Ferie"
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    meeting = factory.SubFactory(MeetingFactory)
+    leader = factory.SubFactory(LeaderFactory)
+    present = True
+    recorded_by = factory.LazyAttribute(lambda o: _host_or_chef(o.meeting))
+
+
+class CalendarFeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CalendarFeed
+
+    leader = factory.SubFactory(LeaderFactory)
+
+
+class SummaryQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SummaryQuestion
+
+    round = factory.SubFactory(RoundFactory)
+    theme = "LEDELSE OPAD"
+
+
+# --- the confidential room ------------------------------------------------------------------------
+
+
+class SummaryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Summary
+
+    meeting = factory.SubFactory(MeetingFactory)
+    updated_by = factory.LazyAttribute(lambda o: _host_or_chef(o.meeting))
+
+
+class FeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Feedback
+
+    meeting = factory.SubFactory(MeetingFactory)
+    updated_by = factory.LazyAttribute(lambda o: _host_or_chef(o.meeting))
+
+
+class SurveyFactory(factory.django.DjangoModelFactory):
+    """Attached to a round, unless given a group (the concept survey, opened per group)."""
+
+    class Meta:
+        model = Survey
+
+    kind = factory.Maybe("group", "concept", "psychological_safety")
+    round = factory.Maybe("group", None, factory.SubFactory(RoundFactory))
+
+
+# --- the topic bank -------------------------------------------------------------------------------
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+
+    name = factory.Sequence(lambda n: f"Emne {n}")
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    title = factory.Sequence(lambda n: f"Ledelse på tværs {n}")
+    description = "Hvordan skaber vi et rum, hvor vi tør sige det svære?"
+    agenda_item = AgendaItem.GOOD_LEADERSHIP
+    theme = Theme.DEVELOPMENT
+    proposed_by = factory.SubFactory(LeaderFactory)
+
+
+class TopicFileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TopicFile
+
+    topic = factory.SubFactory(TopicFactory)
+    file = factory.django.FileField(filename="artikel.pdf", data=b"%PDF-1.7 test")
+
+
+class SupportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Support
+
+    topic = factory.SubFactory(TopicFactory)
+    leader = factory.SubFactory(LeaderFactory)
+
+
+# --- support for leaders --------------------------------------------------------------------------
+
+
+class CoachFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Coach
+
+    name = factory.Faker("name", locale="da_DK")
+    firm = "Coachhuset"
+    certification = "ICF PCC"
+    hourly_rate = Decimal("1800.00")
+
+
+class ClosedYearFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ClosedYear
+
+    year = factory.Sequence(lambda n: 2000 + n)
+    closed_by = factory.SubFactory(HRFactory)
+
+
+class BookingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Booking
+
+    leader = factory.SubFactory(LeaderFactory)
+    coach = factory.SubFactory(CoachFactory)
+    day = factory.LazyFunction(timezone.localdate)
+    hours = Decimal("1.0")
+
+
+class ApprovalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Approval
+
+    manager = factory.SubFactory(ChefFactory)
+    leader = factory.SubFactory(LeaderFactory, reports_to=factory.SelfAttribute("..manager"))
+    year = factory.LazyFunction(_this_year)
+    hours = Decimal("5.0")
+
+
+class GroupCoachingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GroupCoaching
+
+    team = "Skoleledere Øst"
+    coach = factory.SubFactory(CoachFactory)
+    day = factory.LazyFunction(timezone.localdate)
+    hours = Decimal("4.0")
+    payment = GroupCoaching.Payment.TEAM_BUDGET
+    organiser = factory.SubFactory(LeaderFactory)
+
+
+class GroupCoachingShareFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GroupCoachingShare
+
+    group_coaching = factory.SubFactory(GroupCoachingFactory, payment="converted")
+    leader = factory.SubFactory(LeaderFactory)
+    hours = Decimal("1.0")
+
+
+class CrisisRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CrisisRequest
+
+    workplace = "Skole Øst"
+    description = "En alvorlig ulykke på arbejdspladsen."
+    requested_by = factory.SubFactory(LeaderFactory)
+
+
+class PoolFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pool
+
+    year = factory.LazyFunction(_this_year)
+    amount = Decimal("200000")
+
+
+class PoolApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PoolApplication
+
+    workplace = "Skole Øst"
+    applicant = factory.SubFactory(LeaderFactory)
+    year = factory.LazyFunction(_this_year)
+    challenge = "Konflikter i teamet"
+    provider = "Erhvervspsykolog"
+    estimated_cost = Decimal("90000")
+
+
+class VolunteerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Volunteer
+
+    leader = factory.SubFactory(LeaderFactory)
+
+
+class SparringRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SparringRequest
+
+    leader = factory.SubFactory(LeaderFactory)
+    why = SparringRequest.Why.NEW_LEADER
+
+
+# --- messages -------------------------------------------------------------------------------------
+
+
+class PreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Preference
+
+    user = factory.SubFactory(LeaderFactory)
+    kind = MESSAGE_KIND
+    delivery = Delivery.DIGEST
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Message
+
+    recipient = factory.SubFactory(LeaderFactory)
+    to_email = factory.LazyAttribute(
+        lambda o: o.recipient.email if o.recipient else "ukendt@nyborg.test"
+    )
+    kind = MESSAGE_KIND
+    idempotency_key = factory.Sequence(lambda n: f"test:{n}")
+    subject = "Lederregisteret er opdateret"
+    body_text = "…"

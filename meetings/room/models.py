@@ -133,8 +133,8 @@ class EvaluationAnswer(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="evaluations")
-    good = models.TextField(_("Hvad har været godt i dag?"), blank=True)
-    missed = models.TextField(_("Hvad savnede vi i dag?"), blank=True)
+    good = models.TextField(_("What was good today?"), blank=True)
+    missed = models.TextField(_("What did we miss today?"), blank=True)
     rating = models.PositiveSmallIntegerField(
         _("Your rating of the meeting (1–5)"),
         validators=[MinValueValidator(1), MaxValueValidator(5)],
@@ -200,7 +200,7 @@ class Survey(models.Model):
     def title(self) -> str:
         from .surveys import SURVEYS
 
-        return SURVEYS[self.kind].title
+        return str(SURVEYS[self.kind].title)
 
 
 class SurveyResponse(models.Model):

@@ -2,16 +2,22 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 # Results for fewer respondents than this are not shown: they could point at someone.
 MINIMUM_RESPONDENTS = 3
 
 
 @dataclass(frozen=True)
 class SurveyKind:
+    # Texts are lazy: each reader sees them in their own language. The Danish wordings are the
+    # seeds' own (000: the concept's purposes; 003: Edmondson's statements, "Kurs, koordinering og
+    # commitment"), kept verbatim as the Danish translations in locale/da.
     key: str
-    title: str
-    intro: str
-    statements: list[str]
+    title: str | Promise
+    intro: str | Promise
+    statements: list[str | Promise]
     reverse: set[int] = field(default_factory=set)  # 0-based positions scored 6 − answer
     per_round: bool = True  # False: opened per group (the concept after 6 meetings)
 
@@ -21,49 +27,53 @@ class SurveyKind:
 
 CONCEPT = SurveyKind(
     key="concept",
-    title="Evaluering af de tværgående ledelsesgrupper efter 6 møder",
-    intro="Hvor godt styrker grupperne det, de er sat i verden for? 1 = slet ikke, 5 = i høj grad.",
+    title=_("Evaluation of the cross-cutting leadership groups after 6 meetings"),
+    intro=_(
+        "How well do the groups strengthen what they are there for? 1 = not at all, 5 = to a great extent."
+    ),
     statements=[
-        "Helhed og sammenhængskraft, ”det store vi” i et stærkt arbejdsfællesskab",
-        "Ledelse med kerneopgavefokus",
-        "Velkoordineret opgaveløsning og commitment i organisationen",
-        "Ledelse som profession",
-        "En tillids- og resultatorienteret kultur",
-        "Kvalificering og input til politikudvikling og -implementering",
-        "En bedre udnyttelse af ledernes samlede innovationskraft",
-        "Et socialt tilhørsforhold og psykologisk tryghed blandt ledelsen",
+        _("Wholeness and cohesion, “the great we” in a strong working community"),
+        _("Leadership focused on the core task"),
+        _("Well-coordinated work and commitment in the organisation"),
+        _("Leadership as a profession"),
+        _("A culture oriented towards trust and results"),
+        _("Qualifying and giving input to the making and carrying out of policy"),
+        _("Better use of the leaders' combined power to innovate"),
+        _("Social belonging and psychological safety among the leaders"),
     ],
     per_round=False,
 )
 
 PSYCHOLOGICAL_SAFETY = SurveyKind(
     key="psychological_safety",
-    title="Psykologisk tryghed i gruppen (Amy Edmondson)",
-    intro="Hvor enig er du? 1 = helt uenig, 5 = helt enig.",
+    title=_("Psychological safety in the group (Amy Edmondson)"),
+    intro=_("How much do you agree? 1 = strongly disagree, 5 = strongly agree."),
     statements=[
-        "Hvis du laver en fejl, holdes det ofte imod dig",
-        "Medlemmer af dette team er i stand til at tage problemer og hårde spørgsmål op",
-        "Folk på dette team afviser nogle gange andre for at være forskellige",
-        "Det er sikkert at tage en risiko på dette team",
-        "Det er svært at bede andre medlemmer af dette team om hjælp",
-        "Ingen på dette team ville bevidst handle på en måde, der underminerer min indsats",
-        "Når jeg arbejder med medlemmer af dette team, bliver mine unikke færdigheder og "
-        "talenter værdsat og udnyttet",
+        _("If you make a mistake on this team, it is often held against you"),
+        _("Members of this team are able to bring up problems and tough issues"),
+        _("People on this team sometimes reject others for being different"),
+        _("It is safe to take a risk on this team"),
+        _("It is difficult to ask other members of this team for help"),
+        _("No one on this team would deliberately act in a way that undermines my efforts"),
+        _(
+            "Working with members of this team, my unique skills and talents are valued and "
+            "utilised"
+        ),
     ],
     reverse={0, 2, 4},
 )
 
 COURSE = SurveyKind(
     key="course",
-    title="Kurs, koordinering og commitment",
-    intro="Hvor enig er du? 1 = helt uenig, 5 = helt enig.",
+    title=_("Direction, coordination and commitment"),
+    intro=_("How much do you agree? 1 = strongly disagree, 5 = strongly agree."),
     statements=[
-        "Kurs: Vi har en fælles ambition og fælles prioriteter",
-        "Kurs: Vi kan let forklare, hvorfor det, vi prøver at opnå sammen, er værdifuldt",
-        "Koordinering: Vi har den rette organisering og struktur omkring vores fælles indsatser",
-        "Koordinering: Vores indsatser passer sammen og trækker i samme retning",
-        "Commitment: Vi tager fælles forpligtelse og ansvar for vores aftalte indsatser",
-        "Commitment: Vi prioriterer det fælles, også når det koster i eget område",
+        _("Direction: We share an ambition and priorities"),
+        _("Direction: We can easily explain why what we try to achieve together is worthwhile"),
+        _("Coordination: We have the right organisation and structure around our joint efforts"),
+        _("Coordination: Our efforts fit together and pull in the same direction"),
+        _("Commitment: We take shared obligation and responsibility for the efforts we agreed"),
+        _("Commitment: We put what we share first, even when it costs our own area"),
     ],
 )
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from nyborg_ledelse.logs import auth_event
@@ -30,15 +31,20 @@ class RegisterAccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context):
         # Password resets too go through the outbox, so every e-mail has a row and a record.
-        from nyborg_ledelse.notifications.services import queue_account_email
+        from nyborg_ledelse.notifications.services import queue_account_email, recipient_language
 
-        message = self.render_mail(template_prefix, email, context)
+        user = context.get("user")
+        if getattr(user, "pk", None) is None:
+            user = Leader.objects.filter(email__iexact=email).first()
+        # In the recipient's language, not the language of whoever's request sent it.
+        with translation.override(recipient_language(user)):
+            message = self.render_mail(template_prefix, email, context)
         html = next(
             (body for body, kind in getattr(message, "alternatives", []) if kind == "text/html"), ""
         )
         queue_account_email(
             to_email=email,
-            recipient=user if getattr(user := context.get("user"), "pk", None) else None,
+            recipient=user,
             subject=message.subject,
             text=message.body,
             html=html,

@@ -40,7 +40,7 @@ class LeaderAdmin(UserAdmin):
     autocomplete_fields = ["reports_to", "predecessor", "department"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Person"), {"fields": ["first_name", "last_name", "job_title"]}),
+        (_("Person"), {"fields": ["first_name", "last_name", "job_title", "language"]}),
         (
             _("Position"),
             {

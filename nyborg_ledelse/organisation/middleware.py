@@ -1,12 +1,16 @@
 from django.conf import settings
 from django.utils import translation
 
+from .services import leader_language_set
+
 
 class ChosenLanguageMiddleware:
-    """Danish unless the user picked English in the footer.
+    """Danish unless the person chose English: on their row when signed in, else in the footer.
 
     Django's LocaleMiddleware would follow the browser, and many municipal PCs run an English
-    Windows; the municipality's working language is Danish.
+    Windows; the municipality's working language is Danish. A signed-in person's stored choice
+    wins over this browser's cookie, so it follows them to their next session on any machine and
+    into their e-mails. Placed after AuthenticationMiddleware, which gives it request.user.
     """
 
     def __init__(self, get_response):
@@ -14,11 +18,29 @@ class ChosenLanguageMiddleware:
         self.supported = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
+        language = self._chosen(request)
         request.LANGUAGE_CODE = language
-        # Restored afterwards, so the next thing this thread does is not in this person's language.
+        # Only for this request: the thread's next request or task starts from the default.
         with translation.override(language):
             response = self.get_response(request)
+        self._remember_switch(request, response)
         response.headers.setdefault("Content-Language", language)
         return response
+
+    def _chosen(self, request) -> str:
+        user = getattr(request, "user", None)
+        stored = user.language if user is not None and user.is_authenticated else ""
+        for choice in (stored, request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)):
+            if choice in self.supported:
+                return choice
+        return settings.LANGUAGE_CODE
+
+    def _remember_switch(self, request, response) -> None:
+        # Django's set_language (the footer's switch) answers a valid choice with the language
+        # cookie; for a signed-in person the same choice is kept on their row.
+        cookie = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
+        user = getattr(request, "user", None)
+        if cookie is None or user is None or not user.is_authenticated:
+            return
+        if cookie.value in self.supported and cookie.value != user.language:
+            leader_language_set(leader=user, language=cookie.value)

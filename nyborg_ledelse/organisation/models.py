@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models import Q
@@ -135,6 +136,14 @@ class Leader(AbstractBaseUser, PermissionsMixin):
     # Only rows the register import created are marked as leaving when a file no longer has them;
     # HR and IT accounts made by hand are not in the payroll export.
     from_register = models.BooleanField(_("from the register import"), default=False)
+    # Set by the language switch; pages of later sessions and every e-mail follow it.
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("Pages and e-mails in this language. Empty: the municipality's language."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("Django admin access"), default=False)
     date_joined = models.DateTimeField(_("created"), default=timezone.now)

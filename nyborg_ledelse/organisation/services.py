@@ -293,3 +293,11 @@ def register_import_store(*, file_name: str, content: bytes, plan, by) -> Regist
     return RegisterImport.objects.create(
         file_name=file_name, content=content, uploaded_by=by, summary=plan.summary()
     )
+
+
+@transaction.atomic
+def leader_language_set(*, leader: Leader, language: str) -> None:
+    """Remember the language a person chose; their e-mails and later sessions follow it."""
+    leader.language = Leader._meta.get_field("language").clean(language, leader)
+    # Only this column: the rest of the row belongs to the register import and HR.
+    leader.save(update_fields=["language"])

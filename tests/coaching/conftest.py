@@ -3,12 +3,12 @@ from decimal import Decimal
 
 import pytest
 
-from coaching.models import Coach
+from tests.factories import CoachFactory
 
 
 @pytest.fixture
 def coach(db):
-    return Coach.objects.create(
+    return CoachFactory(
         name="Birgitte Coach",
         firm="Coachhuset",
         certification="ICF PCC",

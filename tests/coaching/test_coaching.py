@@ -21,7 +21,7 @@ from coaching.services import (
 )
 from nyborg_ledelse.notifications.models import Message
 from tests.coaching.conftest import JAN, JUN, MAR
-from tests.factories import LeaderFactory
+from tests.factories import ClosedYearFactory, LeaderFactory
 
 pytestmark = pytest.mark.django_db
 H = Decimal
@@ -84,7 +84,7 @@ def test_zero_or_negative_hours_are_refused(leader, coach, hours):
 
 
 def test_a_booking_in_a_closed_year_is_refused(leader, hr, coach):
-    ClosedYear.objects.create(year=2027, closed_by=hr)
+    ClosedYearFactory(year=2027, closed_by=hr)
 
     with pytest.raises(ValidationError, match="lukket"):
         booking_create(leader=leader, coach=coach, day=JAN, hours=H(1))

@@ -3,14 +3,14 @@ from decimal import Decimal
 
 import pytest
 
-from coaching.models import (
-    Approval,
-    Booking,
-    CrisisRequest,
-    GroupCoaching,
-    GroupCoachingShare,
-    PoolApplication,
-    SparringRequest,
+from tests.factories import (
+    ApprovalFactory,
+    BookingFactory,
+    CrisisRequestFactory,
+    GroupCoachingFactory,
+    GroupCoachingShareFactory,
+    PoolApplicationFactory,
+    SparringRequestFactory,
 )
 from tests.permission_matrix import Page, assert_reaches, expand
 
@@ -65,13 +65,11 @@ MATRIX = {
 @pytest.fixture
 def objects(people, coach):
     leader = people["leader"]
-    booking = Booking.objects.create(
+    booking = BookingFactory(
         leader=leader, coach=coach, day=datetime.date(2027, 3, 1), hours=Decimal(2)
     )
-    approval = Approval.objects.create(
-        leader=leader, manager=people["chef"], year=2027, hours=Decimal(3)
-    )
-    course = GroupCoaching.objects.create(
+    approval = ApprovalFactory(leader=leader, manager=people["chef"], year=2027, hours=Decimal(3))
+    course = GroupCoachingFactory(
         team="Skoleledere Øst",
         coach=coach,
         day=datetime.date(2027, 4, 1),
@@ -79,10 +77,8 @@ def objects(people, coach):
         payment="converted",
         organiser=people["director"],
     )
-    share = GroupCoachingShare.objects.create(
-        group_coaching=course, leader=leader, hours=Decimal(2)
-    )
-    application = PoolApplication.objects.create(
+    share = GroupCoachingShareFactory(group_coaching=course, leader=leader, hours=Decimal(2))
+    application = PoolApplicationFactory(
         workplace="Skole Øst",
         applicant=leader,
         year=2027,
@@ -90,10 +86,8 @@ def objects(people, coach):
         provider="Erhvervspsykolog",
         estimated_cost=Decimal("90000"),
     )
-    crisis = CrisisRequest.objects.create(
-        workplace="Skole Øst", description="Ulykke", requested_by=leader
-    )
-    sparring = SparringRequest.objects.create(leader=leader, why="new")
+    crisis = CrisisRequestFactory(workplace="Skole Øst", description="Ulykke", requested_by=leader)
+    sparring = SparringRequestFactory(leader=leader, why="new")
     return {
         "booking": booking.pk,
         "approval": approval.pk,

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from coaching.models import Phase, Pool, PoolApplication, SparringRequest, Volunteer
+from coaching.models import Phase, PoolApplication
 from coaching.services import (
     default_shares,
     pool_apply,
@@ -15,7 +15,13 @@ from coaching.services import (
     sparring_proposals,
 )
 from nyborg_ledelse.notifications.models import Message
-from tests.factories import DepartmentFactory, LeaderFactory
+from tests.factories import (
+    DepartmentFactory,
+    LeaderFactory,
+    PoolFactory,
+    SparringRequestFactory,
+    VolunteerFactory,
+)
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -45,7 +51,7 @@ def test_the_default_split_is_a_third_each_and_adds_up_to_the_cost():
 
 
 def test_shares_that_do_not_add_up_are_refused_and_nothing_is_saved(leader, hr):
-    Pool.objects.create(year=2027, amount=D("200000"))
+    PoolFactory(year=2027, amount=D("200000"))
     applied = application(leader)
 
     with pytest.raises(ValidationError, match="giver 80000"):
@@ -56,7 +62,7 @@ def test_shares_that_do_not_add_up_are_refused_and_nothing_is_saved(leader, hr):
 
 
 def test_a_grant_above_what_is_left_needs_a_reason_which_is_kept(leader, hr):
-    Pool.objects.create(year=2027, amount=D("50000"))
+    PoolFactory(year=2027, amount=D("50000"))
     first = application(leader, cost="90000")
     pool_grant(application=first, by=hr, shares=default_shares(first.estimated_cost))
     second = application(leader, cost="90000", workplace="Plejecenter Syd")
@@ -78,7 +84,7 @@ def test_a_grant_above_what_is_left_needs_a_reason_which_is_kept(leader, hr):
 
 
 def test_the_course_moves_through_its_phases_and_spending_is_tracked(leader, hr):
-    Pool.objects.create(year=2027, amount=D("200000"))
+    PoolFactory(year=2027, amount=D("200000"))
     applied = application(leader)
     pool_move(application=applied, by=hr, phase=Phase.CLARIFICATION, note="Møde med leder og chef")
     pool_grant(application=applied, by=hr, shares=default_shares(applied.estimated_cost))
@@ -113,15 +119,15 @@ def volunteers(director, chef):
         reports_to=director, department=other_department, start_date=datetime.date(1999, 1, 1)
     )
     return {
-        "chef": Volunteer.objects.create(leader=chef, capacity=2),
-        "same": Volunteer.objects.create(leader=same),
-        "other": Volunteer.objects.create(leader=other),
-        "senior_other": Volunteer.objects.create(leader=senior_other),
+        "chef": VolunteerFactory(leader=chef, capacity=2),
+        "same": VolunteerFactory(leader=same),
+        "other": VolunteerFactory(leader=other),
+        "senior_other": VolunteerFactory(leader=senior_other),
     }
 
 
 def test_the_best_three_prefer_another_department_and_never_the_manager_line(leader, volunteers):
-    request = SparringRequest.objects.create(leader=leader, why="new")
+    request = SparringRequestFactory(leader=leader, why="new")
 
     proposals = sparring_proposals(request)
 
@@ -132,9 +138,9 @@ def test_the_best_three_prefer_another_department_and_never_the_manager_line(lea
 def test_a_volunteer_at_capacity_is_not_proposed_and_both_are_told_of_a_match(
     leader, hr, volunteers, chef
 ):
-    earlier = SparringRequest.objects.create(leader=LeaderFactory(reports_to=chef), why="new")
+    earlier = SparringRequestFactory(leader=LeaderFactory(reports_to=chef), why="new")
     sparring_confirm(request=earlier, volunteer=volunteers["senior_other"], by=hr)
-    request = SparringRequest.objects.create(leader=leader, why="area")
+    request = SparringRequestFactory(leader=leader, why="area")
 
     assert volunteers["senior_other"] not in sparring_proposals(request)
     sparring_confirm(request=request, volunteer=volunteers["other"], by=hr)

@@ -6,6 +6,7 @@ from django.db import IntegrityError
 from groups.composer import compose
 from groups.models import Group, Membership, Reason
 from groups.services import groups_apply_composition, people_from_register
+from tests.factories import GroupFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 MAY = datetime.date(2026, 5, 12)
@@ -62,12 +63,12 @@ def test_recomposing_the_live_register_keeps_everyone_where_they_are(register):
 
 def test_a_leader_cannot_sit_in_two_groups_at_once(register):
     chefs, leaders = register
-    first = Group.objects.create(number=1, host=chefs[0])
-    second = Group.objects.create(number=2, host=chefs[1])
-    Membership.objects.create(group=first, leader=leaders[0], joined_reason=Reason.COMPOSED)
+    first = GroupFactory(number=1, host=chefs[0])
+    second = GroupFactory(number=2, host=chefs[1])
+    MembershipFactory(group=first, leader=leaders[0], joined_reason=Reason.COMPOSED)
 
     with pytest.raises(IntegrityError):
-        Membership.objects.create(group=second, leader=leaders[0], joined_reason=Reason.COMPOSED)
+        MembershipFactory(group=second, leader=leaders[0], joined_reason=Reason.COMPOSED)
 
 
 def test_a_successor_takes_the_departed_leaders_seat_and_the_host_is_told(register):

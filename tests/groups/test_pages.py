@@ -11,7 +11,12 @@ from groups.models import ContractVersion, Group, Membership, Proposal, Reason
 from groups.services import current_seats, group_seats_update, people_from_register
 from nyborg_ledelse.notifications.models import Message
 from nyborg_ledelse.organisation.models import Leader
-from tests.factories import DepartmentFactory, LeaderFactory
+from tests.factories import (
+    ContractVersionFactory,
+    DepartmentFactory,
+    LeaderFactory,
+    MembershipFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +68,7 @@ def test_two_editors_of_the_contract_never_overwrite_each_other_silently(client,
     group = seat_of(leaders[0]).group
     group.co_host = composed[0][0] if composed[0][0] != group.host else composed[0][1]
     group.save()
-    start = ContractVersion.objects.create(group=group, text="Udkast.", author=group.host)
+    start = ContractVersionFactory(group=group, text="Udkast.", author=group.host)
     url = reverse("groups:contract", args=[group.pk])
     client.force_login(group.co_host)
     client.post(url, {"text": "Medværtens version.", "based_on": start.pk})
@@ -216,9 +221,7 @@ def test_a_proposal_made_before_the_groups_changed_is_refused(client, churned, a
     chefs, leaders = churned
     # Meanwhile a successor is seated by hand.
     late = LeaderFactory(reports_to=chefs[0])
-    Membership.objects.create(
-        group=seat_of(leaders[2]).group, leader=late, joined_reason=Reason.SUCCESSOR
-    )
+    MembershipFactory(group=seat_of(leaders[2]).group, leader=late, joined_reason=Reason.SUCCESSOR)
     seats = current_seats()
 
     page = client.post(reverse("groups:proposal_apply", args=[proposal.pk]), follow=True)

@@ -2,8 +2,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from groups.models import ContractVersion, Group, Membership, Proposal, Reason
+from groups.models import Membership, Reason
 from groups.services import current_seats
+from tests.factories import ContractVersionFactory, GroupFactory, MembershipFactory, ProposalFactory
 from tests.permission_matrix import Page, assert_reaches, expand
 
 LOGIN = 302
@@ -62,13 +63,11 @@ MATRIX = {
 
 @pytest.fixture
 def objects(people):
-    group = Group.objects.create(number=1, host=people["director"])
-    Membership.objects.create(group=group, leader=people["leader"], joined_reason=Reason.COMPOSED)
-    ContractVersion.objects.create(
-        group=group, text="Vi taler ordentligt.", author=people["director"]
-    )
+    group = GroupFactory(number=1, host=people["director"])
+    MembershipFactory(group=group, leader=people["leader"], joined_reason=Reason.COMPOSED)
+    ContractVersionFactory(group=group, text="Vi taler ordentligt.", author=people["director"])
     seats = current_seats()
-    proposal = Proposal.objects.create(
+    proposal = ProposalFactory(
         created_by=people["administrator"],
         min_size=1,
         max_size=12,

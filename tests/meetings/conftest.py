@@ -3,18 +3,17 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from meetings.models import Room, Round
+from meetings.models import Round
 from meetings.services import round_create, round_plan, round_plan_save
+from tests.factories import RoomFactory, TopicFactory
 from topicbank.models import AgendaItem as TopicItem
 from topicbank.models import State as TopicState
-from topicbank.models import Theme, Topic
+from topicbank.models import Theme
 
 
 @pytest.fixture
 def rooms(db):
-    return [
-        Room.objects.create(name=f"Mødelokale {k}", building="Rådhuset", seats=14) for k in (1, 2)
-    ]
+    return [RoomFactory(name=f"Mødelokale {k}", building="Rådhuset", seats=14) for k in (1, 2)]
 
 
 def next_monday(weeks: int = 3) -> datetime.date:
@@ -40,7 +39,7 @@ def make_round(**fields) -> Round:
 
 @pytest.fixture
 def topics(leader):
-    make = lambda title, item: Topic.objects.create(  # noqa: E731
+    make = lambda title, item: TopicFactory(  # noqa: E731
         title=title,
         description="…",
         agenda_item=item,

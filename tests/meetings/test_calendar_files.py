@@ -15,6 +15,7 @@ from meetings.services import meeting_cancel, meeting_move, round_publish
 from nyborg_ledelse.notifications.models import Message, State
 from nyborg_ledelse.notifications.services import messages_retry
 from nyborg_ledelse.notifications.tasks import dispatch_due_messages
+from tests.factories import MeetingFactory
 from tests.meetings.conftest import make_round
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ def seminar_on(day: datetime.date) -> Meeting:
     # Travel to a few weeks before, so the round is planned ahead as the rules want.
     with time_machine.travel(day - datetime.timedelta(weeks=3)):
         round_ = make_round(title=f"Seminar {day:%B}")
-    return Meeting.objects.create(round=round_, day=round_.day_dates[0])
+    return MeetingFactory(round=round_, day=round_.day_dates[0])
 
 
 @pytest.mark.parametrize(

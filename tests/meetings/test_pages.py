@@ -4,8 +4,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from meetings.models import Apology, Attendance
+from meetings.models import Attendance
 from meetings.services import round_publish
+from tests.factories import ApologyFactory, AttendanceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def published(planned_round):
 def test_the_group_page_shows_the_next_meeting_with_its_agenda_and_who_is_coming(client, published):
     meeting = published.meetings.select_related("group", "room").first()
     members = meeting.group.current_members()
-    Apology.objects.create(meeting=meeting, leader=members[1], reason="Ferie")
+    ApologyFactory(meeting=meeting, leader=members[1], reason="Ferie")
     client.force_login(members[0])
 
     text = client.get(meeting.group.get_absolute_url()).content.decode()
@@ -54,7 +55,7 @@ def test_the_host_records_attendance_and_sees_who_missed_more_than_one(client, p
             reverse("meetings:attendance", args=[meeting.pk]),
             {"present": [m.pk for m in members[1:]]},
         )
-    Attendance.objects.create(
+    AttendanceFactory(
         meeting=published.meetings.exclude(pk=meeting.pk).first(),
         leader=members[0],
         present=False,
@@ -156,12 +157,8 @@ def test_administrators_see_everyones_attendance_with_repeated_misses_highlighte
     absent = meetings[0].group.current_members()[0]
     present = meetings[0].group.current_members()[1]
     for meeting in meetings[:2]:
-        Attendance.objects.create(
-            meeting=meeting, leader=absent, present=False, recorded_by=meeting.host
-        )
-        Attendance.objects.create(
-            meeting=meeting, leader=present, present=True, recorded_by=meeting.host
-        )
+        AttendanceFactory(meeting=meeting, leader=absent, present=False, recorded_by=meeting.host)
+        AttendanceFactory(meeting=meeting, leader=present, present=True, recorded_by=meeting.host)
     client.force_login(administrator)
 
     text = client.get(

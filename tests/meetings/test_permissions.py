@@ -3,8 +3,15 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from groups.models import Group, Membership, Reason
-from meetings.models import Meeting, Room, Round
+from groups.models import Reason
+from meetings.models import Round
+from tests.factories import (
+    GroupFactory,
+    MeetingFactory,
+    MembershipFactory,
+    RoomFactory,
+    RoundFactory,
+)
 from tests.permission_matrix import NO_EFFECT, Page, assert_reaches, expand
 
 LOGIN = 302
@@ -73,17 +80,17 @@ MATRIX = {
 
 @pytest.fixture
 def objects(people):
-    group = Group.objects.create(number=1, host=people["director"])
-    Membership.objects.create(
+    group = GroupFactory(number=1, host=people["director"])
+    MembershipFactory(
         group=group,
         leader=people["leader"],
         joined_on=timezone.localdate() - datetime.timedelta(days=30),
         joined_reason=Reason.COMPOSED,
     )
-    room = Room.objects.create(name="Mødelokale 1", building="Rådhuset", seats=14)
+    room = RoomFactory(name="Mødelokale 1", building="Rådhuset", seats=14)
     # Next week: apologies are sent before the meeting.
     week = timezone.localdate() + datetime.timedelta(days=7 - timezone.localdate().weekday())
-    round_ = Round.objects.create(
+    round_ = RoundFactory(
         title="Forår 2027",
         week_start=week,
         days=[week.isoformat()],
@@ -91,7 +98,7 @@ def objects(people):
         ends=datetime.time(15),
         published_at=timezone.now(),
     )
-    meeting = Meeting.objects.create(
+    meeting = MeetingFactory(
         round=round_, group=group, host=people["director"], day=week, room=room
     )
     return {"round": round_.pk, "meeting": meeting.pk, "room": room.pk, "day": week.isoformat()}

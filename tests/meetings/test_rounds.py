@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from icalendar import Calendar
 
-from groups.models import Membership, Reason
+from groups.models import Reason
 from meetings.models import Apology, Attendance, Meeting, Round
 from meetings.services import (
     apology_send,
@@ -18,7 +18,7 @@ from meetings.services import (
 )
 from nyborg_ledelse.notifications.models import Message
 from nyborg_ledelse.notifications.models import State as MessageState
-from tests.factories import LeaderFactory
+from tests.factories import LeaderFactory, MeetingFactory, MembershipFactory, RoomFactory
 from tests.meetings.conftest import make_round, next_monday
 from topicbank.models import State as TopicState
 
@@ -225,7 +225,7 @@ def test_a_successor_sees_the_meetings_from_their_start(planned_round, composed)
     meeting = planned_round.meetings.select_related("group").first()
     chefs, _leaders = composed
     successor = LeaderFactory(reports_to=chefs[0])
-    Membership.objects.create(
+    MembershipFactory(
         group=meeting.group,
         leader=successor,
         joined_on=meeting.day + datetime.timedelta(days=1),
@@ -234,7 +234,7 @@ def test_a_successor_sees_the_meetings_from_their_start(planned_round, composed)
 
     assert meeting not in Meeting.objects.for_leader(successor)
     assert successor not in meeting.invited()
-    later = Meeting.objects.create(
+    later = MeetingFactory(
         round=make_round(title="Efterår 2027", week_start=next_monday(20)),
         group=meeting.group,
         host=meeting.host,
@@ -264,10 +264,9 @@ def test_the_seminar_is_one_event_for_the_whole_store_ledergruppe_and_the_chef_g
 
 
 def test_a_meeting_cannot_be_fixed_to_a_room_too_small_for_the_group(planned_round):
-    from meetings.models import Room
     from meetings.services import meeting_pin
 
-    small = Room.objects.create(name="Kontoret", building="Rådhuset", seats=6)
+    small = RoomFactory(name="Kontoret", building="Rådhuset", seats=6)
     meeting = planned_round.meetings.first()
 
     with pytest.raises(ValidationError, match="har 6 pladser; gruppen skal bruge 12"):

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nyborg_ledelse.notifications import delivery, kinds
-from nyborg_ledelse.notifications.models import Delivery, Message, Preference, State
+from nyborg_ledelse.notifications.models import Delivery, Message, State
 from nyborg_ledelse.notifications.services import (
     messages_retry,
     next_digest_time,
@@ -18,6 +18,7 @@ from nyborg_ledelse.notifications.services import (
 )
 from nyborg_ledelse.notifications.tasks import dispatch_due_messages
 from nyborg_ledelse.organisation.notifications import REGISTER_CHANGED
+from tests.factories import PreferenceFactory
 
 pytestmark = pytest.mark.django_db
 CPH = zoneinfo.ZoneInfo("Europe/Copenhagen")
@@ -91,7 +92,7 @@ def test_the_message_id_is_stable_and_made_from_the_key(hr):
 
 
 def test_a_user_who_chose_none_gets_nothing(hr):
-    Preference.objects.create(user=hr, kind=KIND, delivery=Delivery.NONE)
+    PreferenceFactory(user=hr, kind=KIND, delivery=Delivery.NONE)
 
     assert queue(hr) is None
     assert not Message.objects.exists()
@@ -106,7 +107,7 @@ def a_kind(monkeypatch, key: str, **options) -> kinds.MessageKind:
 
 def test_a_kind_that_is_always_sent_ignores_the_preference(hr, monkeypatch):
     always = a_kind(monkeypatch, "test_invitation", always_sent=True)
-    Preference.objects.create(user=hr, kind=always.key, delivery=Delivery.NONE)
+    PreferenceFactory(user=hr, kind=always.key, delivery=Delivery.NONE)
 
     assert queue(hr, kind=always.key).delivery == Delivery.IMMEDIATE
 
@@ -132,7 +133,7 @@ def test_the_weekly_digest_is_due_monday_at_seven_copenhagen_time(queued_local, 
 
 
 def test_the_digest_collects_the_weeks_messages_into_one_email(hr, chef):
-    Preference.objects.create(user=hr, kind=KIND, delivery=Delivery.DIGEST)
+    PreferenceFactory(user=hr, kind=KIND, delivery=Delivery.DIGEST)
     with time_machine.travel(datetime.datetime(2026, 10, 21, 9, 0, tzinfo=CPH), tick=False):
         queue(hr, version=1)
         queue(hr, version=2)
@@ -271,7 +272,7 @@ def test_a_register_import_that_adds_or_removes_leaders_tells_hr(hr, department)
 
 def test_a_stale_reminder_waiting_for_the_digest_is_left_out_of_it(hr, monkeypatch):
     stale = a_kind(monkeypatch, "test_stale_digest", still_applies=lambda message: False)
-    Preference.objects.create(user=hr, kind=stale.key, delivery=Delivery.DIGEST)
+    PreferenceFactory(user=hr, kind=stale.key, delivery=Delivery.DIGEST)
     message = queue(hr, kind=stale.key)
 
     with time_machine.travel(message.due_at + datetime.timedelta(seconds=1), tick=False):

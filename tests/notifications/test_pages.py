@@ -3,12 +3,13 @@ from django.urls import reverse
 
 from nyborg_ledelse.notifications.models import Delivery, Message, Preference, State
 from nyborg_ledelse.organisation.notifications import REGISTER_CHANGED
+from tests.factories import MessageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def make_message(recipient, key: str, *, subject: str, state=State.SENT) -> Message:
-    return Message.objects.create(
+    return MessageFactory(
         recipient=recipient,
         to_email=recipient.email,
         kind=REGISTER_CHANGED.key,

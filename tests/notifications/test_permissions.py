@@ -1,6 +1,7 @@
 import pytest
 
-from nyborg_ledelse.notifications.models import Message, State
+from nyborg_ledelse.notifications.models import State
+from tests.factories import MessageFactory
 from tests.permission_matrix import Page, assert_reaches, expand
 
 LOGIN = 302
@@ -25,7 +26,7 @@ MATRIX = {
 
 @pytest.fixture
 def objects(hr):
-    failed = Message.objects.create(
+    failed = MessageFactory(
         recipient=hr,
         to_email=hr.email,
         kind="register_changed",

@@ -6,20 +6,20 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from meetings.models import Apology
 from meetings.room.models import Feedback, Summary
 from meetings.room.services import evaluation_submit
 from nyborg_ledelse.notifications import kinds
 from nyborg_ledelse.notifications.models import Message, State
 from nyborg_ledelse.notifications.services import queue_message
 from nyborg_ledelse.notifications.tasks import dispatch_due_messages
+from tests.factories import ApologyFactory
 from tests.room.room_fixtures import room_objects
 
 pytestmark = pytest.mark.django_db
 
 
 def _apologise(meeting, person):
-    Apology.objects.create(meeting=meeting, leader=person, reason="Sygdom")
+    ApologyFactory(meeting=meeting, leader=person, reason="Sygdom")
 
 
 def _cancel(meeting, person):

@@ -15,6 +15,7 @@ from nyborg_ledelse.celery import app
 from nyborg_ledelse.notifications.models import Message, State
 from nyborg_ledelse.notifications.tasks import send_messages
 from nyborg_ledelse.organisation.notifications import REGISTER_CHANGED
+from tests.factories import MessageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,7 +90,7 @@ def start_worker(broker, smtp_sink, tmp_path):
 
 def make_messages(recipient, count: int) -> list[Message]:
     return [
-        Message.objects.create(
+        MessageFactory(
             recipient=recipient,
             to_email=recipient.email,
             kind=REGISTER_CHANGED.key,

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from nyborg_ledelse.organisation.models import RegisterImport
+from tests.factories import RegisterImportFactory
 from tests.permission_matrix import Page, assert_reaches, expand
 
 LOGIN = 302
@@ -51,7 +51,7 @@ def objects(hr):
         "budgetansvar;personaleansvar"
     )
     row = "ny.leder@nyborg.test;Ny;Leder;Leder;Børn og Unge;Skole Øst;3;;ja;ja"
-    register_import = RegisterImport.objects.create(
+    register_import = RegisterImportFactory(
         file_name="register.csv", content=f"{header}\n{row}".encode(), uploaded_by=hr
     )
     return {"register_import": register_import.pk}

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import Workbook
 
-from nyborg_ledelse.organisation.models import Department, Leader, Role
+from nyborg_ledelse.organisation.models import Leader, Role
 from nyborg_ledelse.organisation.services import register_apply, register_plan
 from tests.factories import DepartmentFactory, LeaderFactory
 
@@ -161,7 +161,7 @@ def test_an_xlsx_export_with_real_date_cells_is_read():
 
 
 def test_the_sample_file_in_the_repository_imports_cleanly():
-    Department.objects.create(name="Direktionen")
+    DepartmentFactory(name="Direktionen")
     sample = Path(__file__).parents[2] / "docs" / "register-sample.csv"
 
     plan = register_plan(content=sample.read_bytes(), filename=sample.name)

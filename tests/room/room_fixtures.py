@@ -5,14 +5,25 @@ import datetime
 
 from django.utils import timezone
 
-from groups.models import Group, Membership, Reason
-from meetings.models import Meeting, Room, Round, SummaryQuestion
-from meetings.room.models import Feedback, Summary, Survey
+from groups.models import Reason
+from meetings.models import Meeting
+from meetings.room.models import Summary
+from tests.factories import (
+    FeedbackFactory,
+    GroupFactory,
+    MeetingFactory,
+    MembershipFactory,
+    RoomFactory,
+    RoundFactory,
+    SummaryFactory,
+    SummaryQuestionFactory,
+    SurveyFactory,
+)
 
 
 def held_meeting(people) -> Meeting:
-    group = Group.objects.create(number=1, host=people["director"])
-    Membership.objects.create(
+    group = GroupFactory(number=1, host=people["director"])
+    MembershipFactory(
         group=group,
         leader=people["leader"],
         joined_on=timezone.localdate() - datetime.timedelta(days=60),
@@ -20,7 +31,7 @@ def held_meeting(people) -> Meeting:
     )
     day = timezone.localdate() - datetime.timedelta(days=7)
     week = day - datetime.timedelta(days=day.weekday())
-    round_ = Round.objects.create(
+    round_ = RoundFactory(
         title="Forår 2027",
         week_start=week,
         days=[day.isoformat()],
@@ -28,27 +39,25 @@ def held_meeting(people) -> Meeting:
         ends=datetime.time(12),
         published_at=timezone.now() - datetime.timedelta(days=30),
     )
-    room = Room.objects.create(name="Mødelokale 1", building="Rådhuset", seats=14)
-    return Meeting.objects.create(
-        round=round_, group=group, host=people["director"], day=day, room=room
-    )
+    room = RoomFactory(name="Mødelokale 1", building="Rådhuset", seats=14)
+    return MeetingFactory(round=round_, group=group, host=people["director"], day=day, room=room)
 
 
 def room_objects(people) -> dict:
     meeting = held_meeting(people)
-    question = SummaryQuestion.objects.create(round=meeting.round, theme="LEDELSE OPAD")
-    Summary.objects.create(
+    question = SummaryQuestionFactory(round=meeting.round, theme="LEDELSE OPAD")
+    SummaryFactory(
         meeting=meeting,
         talked_about="Vi talte om budgettet.",
         status=Summary.Status.COMMENTING,
         comment_until=timezone.localdate() + datetime.timedelta(days=3),
         updated_by=people["director"],
     )
-    Feedback.objects.create(
+    FeedbackFactory(
         meeting=meeting,
         text="Chefgruppen bør se på rekruttering.",
         answers={str(question.pk): {"dos": "Oplys konsekvenser.", "donts": "Undlad at oplyse."}},
         updated_by=people["director"],
     )
-    survey = Survey.objects.create(kind="concept", group=meeting.group)
+    survey = SurveyFactory(kind="concept", group=meeting.group)
     return {"meeting": meeting.pk, "round": meeting.round_id, "survey": survey.pk}

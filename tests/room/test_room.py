@@ -10,8 +10,8 @@ from django.utils import timezone
 from docx import Document
 from pypdf import PdfReader
 
-from groups.models import Group, Membership, Reason
-from meetings.models import Attendance, Meeting
+from groups.models import Reason
+from meetings.models import Meeting
 from meetings.room.models import (
     AccessLog,
     AgreedMention,
@@ -25,7 +25,16 @@ from meetings.room.reports import survey_results
 from meetings.room.services import evaluation_submit, survey_submit
 from nyborg_ledelse.notifications.models import Message
 from nyborg_ledelse.organisation.daily import daily_round
-from tests.factories import LeaderFactory
+from tests.factories import (
+    AttendanceFactory,
+    FeedbackFactory,
+    GroupFactory,
+    LeaderFactory,
+    MeetingFactory,
+    MembershipFactory,
+    RoundFactory,
+    SurveyFactory,
+)
 from tests.room.room_fixtures import room_objects
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +54,7 @@ def members(meeting, count: int, chef) -> list:
     """More members in the meeting's group, seated before the meeting."""
     people = [LeaderFactory(reports_to=chef) for _ in range(count)]
     for person in people:
-        Membership.objects.create(
+        MembershipFactory(
             group=meeting.group,
             leader=person,
             joined_on=meeting.day - datetime.timedelta(days=30),
@@ -126,8 +135,8 @@ def test_the_chef_group_sees_feedback_only_once_the_group_released_it(client, me
 def test_another_groups_host_and_members_see_nothing(client, meeting, people, chef):
     other_host = LeaderFactory(role="chef", reports_to=people["director"])
     other_member = LeaderFactory(reports_to=chef)
-    other = Group.objects.create(number=2, host=other_host)
-    Membership.objects.create(group=other, leader=other_member, joined_reason=Reason.COMPOSED)
+    other = GroupFactory(number=2, host=other_host)
+    MembershipFactory(group=other, leader=other_member, joined_reason=Reason.COMPOSED)
     Feedback.objects.filter(meeting=meeting).update(released_at=timezone.now())
 
     client.force_login(other_member)
@@ -166,14 +175,14 @@ def test_two_editors_never_overwrite_each_other_silently(client, meeting, people
 def test_the_report_holds_only_released_feedback_in_all_three_formats(
     client, meeting, people, chef
 ):
-    second = Meeting.objects.create(
+    second = MeetingFactory(
         round=meeting.round,
-        group=Group.objects.create(number=2, host=chef),
+        group=GroupFactory(number=2, host=chef),
         host=chef,
         day=meeting.day,
     )
     question = meeting.round.questions.get()
-    Feedback.objects.create(
+    FeedbackFactory(
         meeting=second,
         text="Hemmeligt udkast.",
         answers={str(question.pk): {"dos": "Ikke frigivet.", "donts": ""}},
@@ -287,11 +296,11 @@ def at_five(day: datetime.date) -> datetime.datetime:
 def test_the_concept_survey_opens_after_the_6th_held_meeting(meeting, people):
     Survey.objects.all().delete()
     for k in range(5):
-        held = Meeting.objects.create(
+        held = MeetingFactory(
             round=meeting.round, group=None, day=meeting.day - datetime.timedelta(days=k + 1)
         )
         held.group = meeting.group
-        held.round = type(meeting.round).objects.create(
+        held.round = RoundFactory(
             title=f"R{k}",
             week_start=meeting.round.week_start,
             days=[meeting.day.isoformat()],
@@ -300,13 +309,13 @@ def test_the_concept_survey_opens_after_the_6th_held_meeting(meeting, people):
             published_at=timezone.now(),
         )
         held.save()
-        Attendance.objects.create(
+        AttendanceFactory(
             meeting=held, leader=people["leader"], present=True, recorded_by=people["director"]
         )
     daily_round()
     assert not Survey.objects.exists()
 
-    Attendance.objects.create(
+    AttendanceFactory(
         meeting=meeting, leader=people["leader"], present=True, recorded_by=people["director"]
     )
     daily_round()
@@ -320,7 +329,7 @@ def test_the_concept_survey_opens_after_the_6th_held_meeting(meeting, people):
 
 
 def test_survey_results_turn_reverse_statements_round_and_need_3_answers(meeting, people, chef):
-    survey = Survey.objects.create(kind="psychological_safety", round=meeting.round)
+    survey = SurveyFactory(kind="psychological_safety", round=meeting.round)
     answers = [1, 5, 1, 5, 1, 5, 5]  # the best possible answers
     respondents = [people["leader"], *members(meeting, 2, chef)]
     for person in respondents[:2]:
@@ -355,7 +364,7 @@ def test_a_successor_does_not_read_summaries_of_meetings_before_they_joined(
     client, meeting, people, chef
 ):
     successor = LeaderFactory(reports_to=chef)
-    Membership.objects.create(group=meeting.group, leader=successor, joined_reason=Reason.SUCCESSOR)
+    MembershipFactory(group=meeting.group, leader=successor, joined_reason=Reason.SUCCESSOR)
     client.force_login(successor)
 
     assert client.get(reverse("room:summary", args=[meeting.pk])).status_code == 404
@@ -363,11 +372,11 @@ def test_a_successor_does_not_read_summaries_of_meetings_before_they_joined(
 
 def test_concept_results_are_shown_per_group_and_in_total(meeting, people, chef):
     first = Survey.objects.get(kind="concept", group=meeting.group)
-    other = Group.objects.create(number=2, host=chef)
-    second = Survey.objects.create(kind="concept", group=other)
+    other = GroupFactory(number=2, host=chef)
+    second = SurveyFactory(kind="concept", group=other)
     for survey, group in ((first, meeting.group), (second, other)):
         for person in [LeaderFactory(reports_to=chef) for _ in range(3)]:
-            Membership.objects.create(group=group, leader=person, joined_reason=Reason.COMPOSED)
+            MembershipFactory(group=group, leader=person, joined_reason=Reason.COMPOSED)
             survey_submit(survey=survey, leader=person, scores=[4] * 8, text="")
 
     total, groups = survey_results(first)

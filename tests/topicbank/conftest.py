@@ -1,7 +1,8 @@
 import pytest
 from django.core.files.base import ContentFile
 
-from topicbank.models import AgendaItem, Tag, Theme, Topic, TopicFile
+from tests.factories import TagFactory, TopicFactory, TopicFileFactory
+from topicbank.models import AgendaItem, Theme, Topic
 
 
 @pytest.fixture(autouse=True)
@@ -11,7 +12,7 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture
 def tag(db):
-    return Tag.objects.create(name="SAMMEN om ledelse")
+    return TagFactory(name="SAMMEN om ledelse")
 
 
 def make_topic(proposer, **fields) -> Topic:
@@ -22,11 +23,11 @@ def make_topic(proposer, **fields) -> Topic:
         "theme": Theme.DEVELOPMENT,
         "proposed_by": proposer,
     }
-    return Topic.objects.create(**{**defaults, **fields})
+    return TopicFactory(**{**defaults, **fields})
 
 
 @pytest.fixture
 def topic(leader):
     topic = make_topic(leader)
-    TopicFile.objects.create(topic=topic, file=ContentFile(b"%PDF-1.7 test", name="artikel.pdf"))
+    TopicFileFactory(topic=topic, file=ContentFile(b"%PDF-1.7 test", name="artikel.pdf"))
     return topic

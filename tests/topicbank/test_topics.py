@@ -4,7 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from nyborg_ledelse.notifications.models import Message
-from tests.factories import LeaderFactory
+from tests.factories import LeaderFactory, SupportFactory
 from tests.topicbank.conftest import make_topic
 from topicbank.models import AgendaItem, State, Support, Theme, Topic, TopicFile, theme_balance
 from topicbank.services import topic_move
@@ -207,7 +207,7 @@ def test_proposer_and_supporters_are_told_and_only_the_proposer_hears_the_reason
     leader, chef, topic, django_capture_on_commit_callbacks
 ):
     supporter = LeaderFactory()
-    Support.objects.create(topic=topic, leader=supporter)
+    SupportFactory(topic=topic, leader=supporter)
 
     with django_capture_on_commit_callbacks(execute=True):
         topic_move(
@@ -234,7 +234,7 @@ def test_browsing_searches_filters_and_sorts_by_support(client, leader, chef, ta
     safety = make_topic(chef, title="Psykologisk tryghed")
     safety.tags.add(tag)
     for _ in range(2):
-        Support.objects.create(topic=safety, leader=LeaderFactory())
+        SupportFactory(topic=safety, leader=LeaderFactory())
     client.force_login(leader)
     url = reverse("topicbank:list")
 

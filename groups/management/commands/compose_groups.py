@@ -3,6 +3,7 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from groups.composer import HOST, MEMBER, CompositionError, Person, compose
 
@@ -55,23 +56,32 @@ class Command(BaseCommand):
 
 def read_people(path: Path) -> list[Person]:
     if not path.is_file():
-        raise CommandError(f"Filen {path} findes ikke.")
+        raise CommandError(_("The file %s does not exist.") % path)
     try:
         rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
     except UnicodeDecodeError:
-        raise CommandError(f"{path} er ikke gemt som UTF-8.") from None
+        raise CommandError(_("%s is not saved as UTF-8.") % path) from None
     if not rows:
-        raise CommandError(f"{path} har ingen rækker.")
+        raise CommandError(_("%s has no rows.") % path)
     missing = [column for column in COLUMNS if column not in rows[0]]
     if missing:
-        raise CommandError(f"Manglende kolonne(r) i {path}: {', '.join(missing)}.")
+        raise CommandError(
+            _("Missing column(s) in %(path)s: %(columns)s.")
+            % {"path": path, "columns": ", ".join(missing)}
+        )
     people, errors = [], []
     for line, row in enumerate(rows, start=2):
         role, pinned = row["role"].strip(), row["pinned"].strip() or "0"
         if role not in (MEMBER, HOST):
-            errors.append(f"Linje {line}: rollen skal være member eller host, ikke '{role}'.")
+            errors.append(
+                _("Line %(line)s: the role must be member or host, not '%(role)s'.")
+                % {"line": line, "role": role}
+            )
         if pinned not in ("0", "1"):
-            errors.append(f"Linje {line}: pinned skal være 0 eller 1, ikke '{pinned}'.")
+            errors.append(
+                _("Line %(line)s: pinned must be 0 or 1, not '%(pinned)s'.")
+                % {"line": line, "pinned": pinned}
+            )
         people.append(
             Person(
                 id=row["id"].strip(),

@@ -3,6 +3,7 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from meetings.room.namecheck import Person, find_people
 from nyborg_ledelse.organisation.models import Leader
@@ -22,7 +23,9 @@ class Command(BaseCommand):
         try:
             lines = input.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as error:
-            raise CommandError(f"Kan ikke læse {input}: {error}") from error
+            raise CommandError(
+                _("Cannot read %(path)s: %(error)s") % {"path": input, "error": error}
+            ) from error
         for number, text in enumerate(lines, start=1):
             findings = find_people(text, register=register)
             self.stdout.write(
@@ -44,7 +47,9 @@ def _read_names(path: Path) -> list[Person]:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
     except (OSError, UnicodeDecodeError) as error:
-        raise CommandError(f"Kan ikke læse {path}: {error}") from error
+        raise CommandError(
+            _("Cannot read %(path)s: %(error)s") % {"path": path, "error": error}
+        ) from error
     if rows and not {"first_name", "last_name"} <= set(rows[0]):
-        raise CommandError("Navnefilen skal have kolonnerne first_name,last_name.")
+        raise CommandError(_("The names file must have the columns first_name,last_name."))
     return [Person(row["first_name"].strip(), row["last_name"].strip()) for row in rows]
