@@ -324,6 +324,19 @@ def _tell_about_moves(proposal: Proposal, moves: list[tuple[int, int | None, int
                 )
 
 
+def proposal_unpin(*, proposal: Proposal, by: Leader, unpin: set[int]) -> Proposal:
+    """A new proposal like this one, where the composer may also move these successors."""
+    newer = proposal_create(
+        by=by,
+        min_size=proposal.min_size,
+        max_size=proposal.max_size,
+        tolerance_percent=proposal.tolerance_percent,
+        unpinned=set(proposal.unpinned) | set(unpin),
+    )
+    proposal_discard(proposal=proposal, by=by)
+    return newer
+
+
 def proposal_discard(*, proposal: Proposal, by: Leader) -> None:
     Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.PROPOSED).update(
         status=Proposal.Status.DISCARDED, decided_by=by, decided_at=timezone.now()

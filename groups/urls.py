@@ -13,4 +13,5 @@ urlpatterns = [
     path("proposals/<int:pk>/", views.proposal_detail, name="proposal"),
     path("proposals/<int:pk>/apply/", views.proposal_apply_view, name="proposal_apply"),
     path("proposals/<int:pk>/discard/", views.proposal_discard_view, name="proposal_discard"),
+    path("proposals/<int:pk>/unpin/", views.proposal_unpin_view, name="proposal_unpin"),
 ]

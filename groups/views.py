@@ -27,6 +27,7 @@ from .services import (
     proposal_apply,
     proposal_create,
     proposal_discard,
+    proposal_unpin,
 )
 
 VIOLATION_LABELS = {
@@ -164,8 +165,28 @@ def proposal_detail(request, pk: int):
         "broken_rules": [
             (VIOLATION_LABELS[rule], count) for rule, count in proposal.broken_rules.items()
         ],
+        "pinned": Leader.objects.filter(pk__in=proposal.pinned).order_by("last_name"),
+        "unpinned": Leader.objects.filter(pk__in=proposal.unpinned).order_by("last_name"),
     }
     return render(request, "groups/proposal_detail.html", context)
+
+
+@require_POST
+@login_required
+def proposal_unpin_view(request, pk: int):
+    """Propose again, letting the composer move the successors the administrator unticked."""
+    proposal = get_proposal_for_user(request.user, pk)
+    chosen = {int(v) for v in request.POST.getlist("unpin") if v.isdigit()} & set(proposal.pinned)
+    if not chosen or proposal.status != Proposal.Status.PROPOSED:
+        messages.info(request, _("Choose the successors the composer may move."))
+        return redirect("groups:proposal", pk=pk)
+    try:
+        newer = proposal_unpin(proposal=proposal, by=request.user, unpin=chosen)
+    except CompositionError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("groups:proposal", pk=pk)
+    messages.success(request, _("A new proposal is made; the previous one is discarded."))
+    return redirect("groups:proposal", pk=newer.pk)
 
 
 @require_POST

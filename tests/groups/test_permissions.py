@@ -57,6 +57,12 @@ MATRIX = {
         **NOBODY_BUT,
         "administrator": 302,
     },
+    # Without a successor chosen it goes back to the proposal.
+    Page("groups:proposal_unpin", PROPOSAL, "post"): {
+        "anonymous": LOGIN,
+        **NOBODY_BUT,
+        "administrator": 302,
+    },
 }
 
 
