@@ -359,7 +359,7 @@ CELERY_BEAT_SCHEDULE = {
     # Early morning, before anyone reads their mail: dates that passed overnight are applied.
     "daily-round": {
         "task": "nyborg_ledelse.organisation.tasks.daily_round",
-        "schedule": crontab(hour=envint("DAILY_ROUND_HOUR", 5), minute=0),
+        "schedule": crontab(hour=envint_between("DAILY_ROUND_HOUR", 5, 0, 23), minute=0),
     },
 }
 

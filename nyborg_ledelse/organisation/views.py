@@ -87,6 +87,8 @@ def register_upload(request):
 @login_required
 def register_preview(request, pk: int):
     register_import = get_register_import_for_user(request.user, pk)
+    if register_import.content_removed_at:
+        return _file_removed(request)
     plan = register_plan(content=bytes(register_import.content), filename=register_import.file_name)
     return render(
         request,
@@ -99,6 +101,8 @@ def register_preview(request, pk: int):
 @login_required
 def register_apply(request, pk: int):
     register_import = get_register_import_for_user(request.user, pk)
+    if register_import.content_removed_at:
+        return _file_removed(request)
     try:
         plan = register_import_apply(register_import=register_import, by=request.user)
     except RegisterAlreadyApplied:
@@ -113,6 +117,14 @@ def register_apply(request, pk: int):
         % plan.summary(),
     )
     return redirect("organisation:leader_list")
+
+
+def _file_removed(request):
+    messages.info(
+        request,
+        _("The file has been removed after its retention period; the import's summary is kept."),
+    )
+    return redirect("organisation:register_upload")
 
 
 @login_required

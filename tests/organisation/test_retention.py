@@ -275,3 +275,17 @@ def test_the_defaults_are_the_documented_ones():
         "{'REGISTER_FILE_DAYS': 30, 'MESSAGE_CONTENT_DAYS': 90, 'ACCESS_LOG_YEARS': 2, "
         "'MEETING_RECORD_YEARS': 5, 'SUPPORT_FINANCIAL_YEARS': 5, 'LEAVER_MONTHS': 12}"
     )
+
+
+def test_an_import_whose_file_was_removed_says_so(client, hr):
+    upload = RegisterImport.objects.create(
+        file_name="register.csv",
+        content=b"",
+        uploaded_by=hr,
+        content_removed_at=at(datetime.date(2026, 11, 1)),
+    )
+    client.force_login(hr)
+
+    response = client.get(reverse("organisation:register_preview", args=[upload.pk]), follow=True)
+
+    assert "Filen er fjernet efter sin opbevaringsperiode" in response.content.decode()
