@@ -121,7 +121,7 @@ def groups_daily(*, today: datetime.date) -> dict[str, int]:
     after missed days, finds nothing left to do.
     """
     counts = {"left": 0, "no_longer_member": 0, "successors": 0}
-    staying = Leader.objects.store_ledergruppe(today)
+    staying = Leader.objects.store_ledergruppe_on(today)
     leaving = (
         Membership.objects.current()
         .exclude(leader__in=staying)
