@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from groups.models import ContractVersion, Group, Membership, Proposal, Reason
 from groups.services import current_seats
-from tests.permission_matrix import Page, assert_reaches, expand
+from tests.permission_matrix import NO_EFFECT, Page, assert_reaches, expand
 
 LOGIN = 302
 NOBODY_BUT = dict.fromkeys(["leader", "chef", "director", "hr", "administrator"], 403)
@@ -57,11 +57,11 @@ MATRIX = {
         **NOBODY_BUT,
         "administrator": 302,
     },
-    # Without a successor chosen it goes back to the proposal.
+    # Without a successor chosen it goes back to the proposal, changing nothing.
     Page("groups:proposal_unpin", PROPOSAL, "post"): {
         "anonymous": LOGIN,
         **NOBODY_BUT,
-        "administrator": 302,
+        "administrator": NO_EFFECT,
     },
 }
 
