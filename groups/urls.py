@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.group_detail, name="detail"),
     path("<int:pk>/contract/", views.contract_edit, name="contract"),
     path("overview/", views.overview, name="overview"),
+    path("overview/move/", views.move_view, name="move"),
     path("proposals/new/", views.proposal_new, name="proposal_new"),
     path("proposals/<int:pk>/", views.proposal_detail, name="proposal"),
     path("proposals/<int:pk>/apply/", views.proposal_apply_view, name="proposal_apply"),

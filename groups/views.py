@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from nyborg_ledelse.organisation.models import Leader
 
 from .composer import CompositionError
-from .forms import ContractForm, ProposalForm
+from .forms import ContractForm, MoveForm, ProposalForm
 from .mix import mix_of
 from .models import Group, Proposal
 from .permissions import (
@@ -24,6 +24,7 @@ from .services import (
     ProposalOutdated,
     contract_save,
     current_seats,
+    membership_move,
     proposal_apply,
     proposal_create,
     proposal_discard,
@@ -121,6 +122,7 @@ def overview(request):
         "proposals": Proposal.objects.select_related("created_by")[:5]
         if request.user.is_administrator
         else [],
+        "move_form": MoveForm() if request.user.is_administrator else None,
     }
     return render(request, "groups/overview.html", context)
 
@@ -212,4 +214,22 @@ def proposal_discard_view(request, pk: int):
     proposal = get_proposal_for_user(request.user, pk)
     proposal_discard(proposal=proposal, by=request.user)
     messages.info(request, _("The proposal is discarded; nothing has changed."))
+    return redirect("groups:overview")
+
+
+@require_POST
+@login_required
+def move_view(request):
+    require_composer(request.user)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a leader and a group."))
+        return redirect("groups:overview")
+    leader, group = form.cleaned_data["leader"], form.cleaned_data["group"]
+    membership_move(leader=leader, group=group, by=request.user)
+    messages.success(
+        request,
+        _("%(name)s now sits in %(group)s and has been sent the meetings that change.")
+        % {"name": leader.full_name, "group": group},
+    )
     return redirect("groups:overview")

@@ -321,22 +321,6 @@ def _uninvite(meeting: Meeting, leader: Leader) -> int:
     return 1
 
 
-def invite_new_members(groups) -> None:
-    """After seats changed: newcomers get the invitations to their group's coming meetings.
-
-    Queueing is idempotent per person and SEQUENCE, so those already invited get nothing new.
-    """
-    upcoming = Meeting.objects.filter(
-        group__in=groups,
-        day__gte=timezone.localdate(),
-        cancelled_at__isnull=True,
-        round__published_at__isnull=False,
-    ).select_related("group", "room", "host", "round")
-    with sending_together():
-        for meeting in upcoming:
-            _invite(meeting)
-
-
 @transaction.atomic
 def meeting_move(*, meeting: Meeting, day: datetime.date, room: Room | None) -> Meeting:
     """Move one published meeting: SEQUENCE rises and everyone gets the changed invitation."""

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from groups.models import ContractVersion, Group, Membership, Proposal, Reason
 from groups.services import current_seats
+from tests.factories import LeaderFactory
 from tests.permission_matrix import NO_EFFECT, Page, assert_reaches, expand
 
 LOGIN = 302
@@ -57,6 +58,11 @@ MATRIX = {
         **NOBODY_BUT,
         "administrator": 302,
     },
+    Page(
+        "groups:move",
+        method="post",
+        data=lambda objects: {"leader": objects["leader"], "group": objects["other_group"]},
+    ): {"anonymous": LOGIN, **NOBODY_BUT, "administrator": 302},
     # Without a successor chosen it goes back to the proposal, changing nothing.
     Page("groups:proposal_unpin", PROPOSAL, "post"): {
         "anonymous": LOGIN,
@@ -84,7 +90,13 @@ def objects(people):
         moves=[],
         result={"D": 0, "lower_bound": 0, "gap": 0, "violations": {}, "proven_optimal": True},
     )
-    return {"group": group.pk, "proposal": proposal.pk}
+    other = Group.objects.create(number=2, host=LeaderFactory(role="chef"))
+    return {
+        "group": group.pk,
+        "proposal": proposal.pk,
+        "leader": people["leader"].pk,
+        "other_group": other.pk,
+    }
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))
