@@ -638,6 +638,8 @@ def crisis_mark_handled(*, crisis: CrisisRequest) -> None:
     CrisisRequest.objects.filter(pk=crisis.pk, handled_at__isnull=True).update(
         handled_at=timezone.now()
     )
+
+
 # --- personal data with an end ------------------------------------------------------------------
 
 

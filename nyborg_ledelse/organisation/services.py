@@ -296,6 +296,8 @@ def register_import_store(*, file_name: str, content: bytes, plan, by) -> Regist
     return RegisterImport.objects.create(
         file_name=file_name, content=content, uploaded_by=by, summary=plan.summary()
     )
+
+
 # --- personal data with an end ------------------------------------------------------------------
 
 
