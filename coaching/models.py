@@ -79,9 +79,16 @@ class BookingQuerySet(models.QuerySet):
 class Booking(models.Model):
     """A coaching session. Its funding is worked out from the year's bookings in date order."""
 
+    # Empty once the accounting period is over (retention); person_key then keeps one leader's
+    # bookings of that year together, so the year's funding still adds up.
     leader = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="coaching_bookings"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="coaching_bookings",
+        null=True,
+        blank=True,
     )
+    person_key = models.CharField(max_length=32, blank=True)
     coach = models.ForeignKey(
         Coach, verbose_name=_("coach"), on_delete=models.PROTECT, related_name="bookings"
     )
@@ -118,11 +125,20 @@ class Approval(models.Model):
     """A request for hours 6–10. The manager sees the hours and the year; no coach, no topic."""
 
     leader = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="coaching_requests"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="coaching_requests",
+        null=True,
+        blank=True,
     )
     manager = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="coaching_decisions"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="coaching_decisions",
+        null=True,
+        blank=True,
     )
+    person_key = models.CharField(max_length=32, blank=True)  # see Booking.person_key
     year = models.PositiveSmallIntegerField(_("year"))
     hours = models.DecimalField(_("hours"), **HOURS)
     status = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
@@ -153,7 +169,7 @@ class GroupCoaching(models.Model):
     payment = models.CharField(_("paid by"), max_length=10, choices=Payment.choices)
     cost_centre = models.CharField(_("cost centre"), max_length=40, blank=True)
     organiser = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -167,7 +183,9 @@ class GroupCoachingShare(models.Model):
     group_coaching = models.ForeignKey(
         GroupCoaching, on_delete=models.CASCADE, related_name="shares"
     )
-    leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
     hours = models.DecimalField(_("hours"), **HOURS)
     consented_at = models.DateTimeField(null=True, blank=True)
 
@@ -183,7 +201,9 @@ class GroupCoachingShare(models.Model):
 
 
 class PsychologistBooking(models.Model):
-    leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
     day = models.DateField(_("date"))
     hours = models.DecimalField(_("hours"), **HOURS)
     cancelled_at = models.DateTimeField(null=True, blank=True)
@@ -199,7 +219,7 @@ class CrisisRequest(models.Model):
     workplace = models.CharField(_("workplace"), max_length=200)
     description = models.TextField(_("what has happened"))
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     created_at = models.DateTimeField(default=timezone.now)
     handled_at = models.DateTimeField(null=True, blank=True)
@@ -239,7 +259,7 @@ class PoolApplication(models.Model):
 
     workplace = models.CharField(_("workplace"), max_length=200)
     applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     year = models.PositiveSmallIntegerField(_("year"))
     challenge = models.TextField(_("the challenge"))
@@ -281,7 +301,9 @@ class PoolEvent(models.Model):
     )
     phase = models.CharField(max_length=15, choices=Phase.choices)
     note = models.TextField(blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -331,6 +353,43 @@ class SparringRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.leader_id} → {self.partner_id}"
+
+
+class RecordRead(models.Model):
+    """Someone other than the leader opened one of their personal support records.
+
+    Shown to the leader on "Mine data"; kept as long as the room's access log.
+    """
+
+    class What(models.TextChoices):
+        APPROVAL = "approval", _("A request for approved coaching hours")
+        POOL_CASE = "pool_case", _("A pool application")
+        SPARRING = "sparring", _("A sparring request")
+        BOOKINGS = "bookings", _("Coaching bookings")
+
+    reader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="record_reads"
+    )
+    what = models.CharField(_("what"), max_length=12, choices=What.choices)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [
+            # "Mine data": the reads of one leader's records, newest first.
+            models.Index(fields=["subject", "-at"], name="record_read_subject_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reader_id} read {self.what} of {self.subject_id}"
+
+
+def record_read_log(*, reader, subject, what: str, object_id: int | None = None) -> None:
+    """Log a read of someone's record; reading one's own is not logged."""
+    if subject is not None and reader.pk != subject.pk:
+        RecordRead.objects.create(reader=reader, subject=subject, what=what, object_id=object_id)
 
 
 def current_year() -> int:

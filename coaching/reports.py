@@ -22,15 +22,17 @@ def _allocated(year: int):
     """Every active booking of the year with its funding split: the same rule as year_funding,
     worked out in memory for all leaders at once."""
     bookings = Booking.objects.active().in_year(year).select_related("coach")
-    granted = dict(
-        Approval.objects.filter(year=year, status=Decision.APPROVED)
-        .values("leader")
+    # A year past its accounting period has no names: person_key keeps each leader's rows together.
+    granted = {
+        leader or key: hours
+        for leader, key, hours in Approval.objects.filter(year=year, status=Decision.APPROVED)
+        .values("leader", "person_key")
         .annotate(hours=Sum("hours"))
-        .values_list("leader", "hours")
-    )
+        .values_list("leader", "person_key", "hours")
+    }
     by_leader = defaultdict(list)
     for booking in bookings:
-        by_leader[booking.leader_id].append(booking)
+        by_leader[booking.leader_id or booking.person_key].append(booking)
     for leader_id, own in by_leader.items():
         splits = allocate_year(
             [YearBooking(b.pk, b.day, b.created_at, b.hours) for b in own],

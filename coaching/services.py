@@ -2,6 +2,7 @@
 that leader's year first, so two simultaneous requests cannot overdraw a quota."""
 
 import datetime
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from nyborg_ledelse.notifications.services import queue_message, sending_together
 from nyborg_ledelse.organisation.models import Leader
+from nyborg_ledelse.organisation.retention import add_years, removed_before
 
 from .funding import ZERO, Split, YearBooking, allocate_year, quota
 from .models import (
@@ -34,6 +36,7 @@ from .models import (
     PoolApplication,
     PoolEvent,
     PsychologistBooking,
+    RecordRead,
     SparringRequest,
     Volunteer,
 )
@@ -635,3 +638,65 @@ def crisis_mark_handled(*, crisis: CrisisRequest) -> None:
     CrisisRequest.objects.filter(pk=crisis.pk, handled_at__isnull=True).update(
         handled_at=timezone.now()
     )
+
+
+# --- personal data with an end ------------------------------------------------------------------
+
+
+@transaction.atomic
+def support_records_anonymise(*, today: datetime.date) -> dict[str, int]:
+    """The daily round's step: support records of a year whose accounting period is over lose
+    their names (kept RETENTION["SUPPORT_FINANCIAL_YEARS"] full financial years after their own).
+
+    Hours, amounts, coaches and phases stay for statistics; each leader's rows of a year share a
+    random key instead of the name, so the year's funding tiers still add up. Also the log of
+    others reading a leader's records ends with the access log's period.
+    """
+    last_year = today.year - 1 - settings.RETENTION["SUPPORT_FINANCIAL_YEARS"]
+    counts = {"bookings": 0, "approvals": 0, "psychologist": 0, "pool_cases": 0, "reads": 0}
+    named = (
+        Booking.objects.filter(day__year__lte=last_year, leader__isnull=False)
+        .values_list("leader_id", "day__year")
+        .distinct()
+    )
+    named_approvals = (
+        Approval.objects.filter(year__lte=last_year, leader__isnull=False)
+        .values_list("leader_id", "year")
+        .distinct()
+    )
+    for leader_id, year in set(named) | set(named_approvals):
+        key = uuid.uuid4().hex
+        counts["bookings"] += Booking.objects.filter(leader_id=leader_id, day__year=year).update(
+            leader=None, person_key=key
+        )
+        counts["approvals"] += Approval.objects.filter(leader_id=leader_id, year=year).update(
+            leader=None, manager=None, reason="", person_key=key
+        )
+    Approval.objects.filter(year__lte=last_year, manager__isnull=False).update(
+        manager=None, reason=""
+    )
+    CoachingYear.objects.filter(year__lte=last_year).delete()
+    counts["psychologist"] = PsychologistBooking.objects.filter(
+        day__year__lte=last_year, leader__isnull=False
+    ).update(leader=None)
+    GroupCoaching.objects.filter(day__year__lte=last_year, organiser__isnull=False).update(
+        organiser=None
+    )
+    GroupCoachingShare.objects.filter(
+        group_coaching__day__year__lte=last_year, leader__isnull=False
+    ).update(leader=None)
+    counts["pool_cases"] = PoolApplication.objects.filter(
+        year__lte=last_year, applicant__isnull=False
+    ).update(applicant=None, challenge="", decision_reason="", override_reason="")
+    PoolEvent.objects.filter(application__year__lte=last_year, by__isnull=False).update(
+        by=None, note=""
+    )
+    CrisisRequest.objects.filter(
+        created_at__lt=removed_before(datetime.date(last_year, 12, 31)),
+        requested_by__isnull=False,
+    ).update(requested_by=None, description="")
+    reads_until = add_years(today, -settings.RETENTION["ACCESS_LOG_YEARS"])
+    counts["reads"], _deleted = RecordRead.objects.filter(
+        at__lt=removed_before(reads_until)
+    ).delete()
+    return counts

@@ -39,9 +39,11 @@ from .models import (
     Pool,
     PoolApplication,
     PsychologistBooking,
+    RecordRead,
     SparringRequest,
     Volunteer,
     current_year,
+    record_read_log,
 )
 from .permissions import (
     get_application_for_user,
@@ -195,6 +197,12 @@ def approval_new(request):
 def approval_detail(request, pk: int):
     """What the manager must decide: who, how many hours, which year. No coach, no topic."""
     approval = get_approval_for_manager(request.user, pk)
+    record_read_log(
+        reader=request.user,
+        subject=approval.leader,
+        what=RecordRead.What.APPROVAL,
+        object_id=approval.pk,
+    )
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -286,6 +294,12 @@ def pool_apply_view(request):
 @login_required
 def pool_application(request, pk: int):
     application = get_application_for_user(request.user, pk)
+    record_read_log(
+        reader=request.user,
+        subject=application.applicant,
+        what=RecordRead.What.POOL_CASE,
+        object_id=application.pk,
+    )
     workplace, area_chef, pool_share = default_shares(application.estimated_cost)
     grant_form = GrantForm(
         initial={
@@ -442,6 +456,12 @@ def coach_edit(request, pk: int | None = None):
 @login_required
 def sparring_match(request, pk: int):
     sparring_request = get_sparring_request_for_hr(request.user, pk)
+    record_read_log(
+        reader=request.user,
+        subject=sparring_request.leader,
+        what=RecordRead.What.SPARRING,
+        object_id=sparring_request.pk,
+    )
     proposals = sparring_proposals(sparring_request)
     if request.method == "POST":
         volunteer = get_object_or_404(Volunteer, pk=request.POST.get("volunteer") or 0)

@@ -2,6 +2,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from nyborg_ledelse.organisation.models import Leader
+
+from .models import Group
+
 
 class ContractForm(forms.Form):
     text = forms.CharField(
@@ -49,3 +53,21 @@ class ProposalForm(forms.Form):
                 _("The smallest group cannot be larger than the largest group.")
             )
         return data
+
+
+class MoveForm(forms.Form):
+    """An administrator moves one leader by hand; only that leader's meetings change."""
+
+    leader = forms.ModelChoiceField(
+        label=_("Leader"), queryset=None, widget=forms.Select(attrs={"class": "form-select"})
+    )
+    group = forms.ModelChoiceField(
+        label=_("To group"), queryset=None, widget=forms.Select(attrs={"class": "form-select"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leader"].queryset = Leader.objects.store_ledergruppe().order_by(
+            "first_name", "last_name"
+        )
+        self.fields["group"].queryset = Group.objects.all()

@@ -78,6 +78,7 @@ class Reason(models.TextChoices):
     SUCCESSOR = "successor", _("Took over a predecessor's seat")
     LEFT = "left", _("Left the municipality")
     NO_LONGER_MEMBER = "no_longer", _("No longer in the Store Ledergruppe")
+    MOVED = "moved", _("Moved by an administrator")
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -155,6 +156,9 @@ class Proposal(models.Model):
     moves = models.JSONField()  # [leader id, from label or "", to label]
     result = models.JSONField()  # D, lower_bound, gap, violations, seconds, proven_optimal
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    # Successors seated this year stay in their predecessor's group unless unpinned here.
+    pinned = models.JSONField(default=list)  # leader ids kept where they sit
+    unpinned = models.JSONField(default=list)  # successors the administrator let the composer move
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )

@@ -25,3 +25,11 @@ GROUP_CHANGED = register(
         template="groups/email/group_changed",
     )
 )
+
+MEMBER_LEFT = register(
+    MessageKind(
+        key="group_member_left",
+        label=_("A leader leaves the group you host"),
+        template="groups/email/member_left",
+    )
+)

@@ -14,13 +14,27 @@ from nyborg_ledelse.organisation.models import Leader
 
 from .composer import HOST, MEMBER, Person, compose_isolated
 from .models import ContractVersion, Group, Membership, Proposal, Reason
-from .notifications import GROUP_CHANGED, MOVED, SUCCESSOR_JOINED
+from .notifications import GROUP_CHANGED, MEMBER_LEFT, MOVED, SUCCESSOR_JOINED
 
 
-def people_from_register() -> list[Person]:
-    """The live register as the composer's input, with each leader's current group."""
+def pinned_successors(day: datetime.date | None = None) -> set[int]:
+    """Successors who took a predecessor's seat this year: a rebalance keeps them there."""
+    day = day or timezone.localdate()
+    return set(
+        Membership.objects.current()
+        .filter(joined_reason=Reason.SUCCESSOR, joined_on__year=day.year)
+        .values_list("leader_id", flat=True)
+    )
+
+
+def people_from_register(*, unpinned: set[int] = frozenset()) -> list[Person]:
+    """The live register as the composer's input, with each leader's current group.
+
+    Successors seated this year are pinned, except those the administrator unpinned.
+    """
     current = dict(Membership.objects.current().values_list("leader_id", "group__number"))
     hosted = dict(Group.objects.values_list("host_id", "number"))
+    pinned = pinned_successors() - set(unpinned)
     people = [
         Person(id=str(h.pk), role=HOST, current_group=str(hosted.get(h.pk, "")))
         for h in Leader.objects.chef_group()
@@ -33,6 +47,7 @@ def people_from_register() -> list[Person]:
             level=str(m.level or ""),
             manager_id=str(m.reports_to_id or ""),
             current_group=str(current.get(m.pk, "")),
+            pinned=m.pk in pinned and m.pk in current,
         )
         for m in Leader.objects.store_ledergruppe().select_related("department")
     ]
@@ -78,27 +93,49 @@ def groups_apply_composition(
     return moves
 
 
-@transaction.atomic
-def group_seats_update(*, day: datetime.date | None = None) -> None:
-    """After the register changed: leavers give up their seat, successors take it.
+def seat_leave(*, seat: Membership, on: datetime.date, reason: str) -> None:
+    """A leader leaves their group: history records why, only they get cancellations, and the
+    group's host and co-host are told."""
+    Membership.objects.filter(pk=seat.pk).update(left_on=on, left_reason=reason)
+    from meetings.services import seat_change_messages
 
-    A newcomer who took over a departed leader's position joins that leader's group by
-    default, and the group's host is told.
+    seat_change_messages(leader=seat.leader, old_group=seat.group, new_group=None, day=on)
+    group = seat.group
+    for host in filter(None, [group.host, group.co_host]):
+        queue_message(
+            recipient=host,
+            kind=MEMBER_LEFT.key,
+            about=seat,
+            context={"leader": seat.leader, "group": group, "reason": Reason(reason).label},
+            url=group.get_absolute_url(),
+        )
+
+
+@transaction.atomic
+def groups_daily(*, today: datetime.date) -> dict[str, int]:
+    """The daily round's step for the groups: seats follow the register's dates.
+
+    A leader whose end date has passed leaves on that date; one who is no longer in the Store
+    Ledergruppe (lost budget or staff responsibility) leaves today; a successor whose start date
+    has come takes the predecessor's seat. Each change is made once, so a second run, or a run
+    after missed days, finds nothing left to do.
     """
-    day = day or timezone.localdate()
-    for seat in Membership.objects.current().select_related("leader"):
-        if seat.leader.has_left(day):
-            Membership.objects.filter(pk=seat.pk).update(
-                left_on=max(seat.leader.end_date, seat.joined_on), left_reason=Reason.LEFT
-            )
-        elif not seat.leader.in_store_ledergruppe:
-            Membership.objects.filter(pk=seat.pk).update(
-                left_on=max(day, seat.joined_on), left_reason=Reason.NO_LONGER_MEMBER
-            )
-    seated = set(Membership.objects.current().values_list("leader_id", flat=True))
-    newcomers = (
-        Leader.objects.store_ledergruppe().filter(predecessor__isnull=False).exclude(pk__in=seated)
+    counts = {"left": 0, "no_longer_member": 0, "successors": 0}
+    staying = Leader.objects.store_ledergruppe_on(today)
+    leaving = (
+        Membership.objects.current()
+        .exclude(leader__in=staying)
+        .select_related("leader", "group__host", "group__co_host")
     )
+    for seat in leaving:
+        if seat.leader.has_left(today):
+            seat_leave(seat=seat, on=max(seat.leader.end_date, seat.joined_on), reason=Reason.LEFT)
+            counts["left"] += 1
+        else:
+            seat_leave(seat=seat, on=max(today, seat.joined_on), reason=Reason.NO_LONGER_MEMBER)
+            counts["no_longer_member"] += 1
+    # A successor takes the seat once; one who has sat anywhere is the composer's from then on.
+    newcomers = staying.filter(predecessor__isnull=False, memberships__isnull=True)
     for newcomer in newcomers.select_related("predecessor"):
         last = (
             Membership.objects.filter(leader=newcomer.predecessor)
@@ -108,13 +145,13 @@ def group_seats_update(*, day: datetime.date | None = None) -> None:
         )
         if last is None:
             continue
+        joined_on = max(today, newcomer.start_date or today)
         Membership.objects.create(
-            group=last.group,
-            leader=newcomer,
-            joined_on=max(day, newcomer.start_date or day),
-            joined_reason=Reason.SUCCESSOR,
+            group=last.group, leader=newcomer, joined_on=joined_on, joined_reason=Reason.SUCCESSOR
         )
-        _invite_to_coming_meetings({last.group.number})
+        from meetings.services import seat_change_messages
+
+        seat_change_messages(leader=newcomer, old_group=None, new_group=last.group, day=joined_on)
         queue_message(
             recipient=last.group.host,
             kind=SUCCESSOR_JOINED.key,
@@ -125,6 +162,13 @@ def group_seats_update(*, day: datetime.date | None = None) -> None:
                 "group": last.group,
             },
         )
+        counts["successors"] += 1
+    return counts
+
+
+def group_seats_update(*, day: datetime.date | None = None) -> dict[str, int]:
+    """After the register changed: the same as the daily round's step, at once."""
+    return groups_daily(today=day or timezone.localdate())
 
 
 def current_seats() -> dict[int, str]:
@@ -136,15 +180,23 @@ def current_seats() -> dict[int, str]:
 
 
 def proposal_create(
-    *, by: Leader, min_size: int, max_size: int, tolerance_percent: int, seed: int = 0
+    *,
+    by: Leader,
+    min_size: int,
+    max_size: int,
+    tolerance_percent: int,
+    seed: int = 0,
+    unpinned: set[int] = frozenset(),
 ) -> Proposal:
     """Ask the composer for the register as it is now; nothing changes until it is applied.
 
+    Successors seated this year stay where they are unless listed in `unpinned`.
     Raises CompositionError (Danish messages) when the rules cannot all hold.
     """
     seats = current_seats()
+    people = people_from_register(unpinned=unpinned)
     result = compose_isolated(
-        people_from_register(),
+        people,
         min_size=min_size,
         max_size=max_size,
         tolerance=tolerance_percent / 100,
@@ -168,6 +220,8 @@ def proposal_create(
         assignment=result.assignment,
         moves=sorted(moves, key=lambda move: (move[2], move[1])),
         result=summary,
+        pinned=sorted(int(p.id) for p in people if p.pinned),
+        unpinned=sorted(set(unpinned) & pinned_successors()),
     )
 
 
@@ -196,14 +250,46 @@ def proposal_apply(*, proposal: Proposal, by: Leader) -> list[tuple[int, int | N
     reason = Reason.COMPOSED if proposal.is_fresh_composition else Reason.REBALANCED
     moves = groups_apply_composition(assignment=proposal.assignment, reason=reason)
     _tell_about_moves(proposal, moves)
-    _invite_to_coming_meetings({new for _leader, _old, new in moves})
+    _move_meetings(moves)
     return moves
 
 
-def _invite_to_coming_meetings(numbers) -> None:
-    from meetings.services import invite_new_members
+def _move_meetings(moves: list[tuple[int, int | None, int]]) -> None:
+    """Each moved leader: out of the old group's coming meetings, into the new group's."""
+    from meetings.services import seat_change_messages
 
-    invite_new_members(Group.objects.filter(number__in=numbers))
+    groups = {g.number: g for g in Group.objects.all()}
+    leaders = Leader.objects.in_bulk([leader for leader, _old, _new in moves])
+    today = timezone.localdate()
+    for leader, old, new in moves:
+        seat_change_messages(
+            leader=leaders[leader],
+            old_group=groups[old] if old is not None else None,
+            new_group=groups[new],
+            day=today,
+        )
+
+
+@transaction.atomic
+def membership_move(*, leader: Leader, group: Group, by: Leader) -> Membership:
+    """An administrator moves one leader by hand; only that leader's meetings change."""
+    today = timezone.localdate()
+    seat = Membership.objects.current().filter(leader=leader).select_related("group").first()
+    if seat is not None and seat.group_id == group.pk:
+        return seat
+    if seat is not None:
+        Membership.objects.filter(pk=seat.pk).update(
+            left_on=max(today, seat.joined_on), left_reason=Reason.MOVED
+        )
+    new_seat = Membership.objects.create(
+        group=group, leader=leader, joined_on=today, joined_reason=Reason.MOVED
+    )
+    from meetings.services import seat_change_messages
+
+    seat_change_messages(
+        leader=leader, old_group=seat.group if seat else None, new_group=group, day=today
+    )
+    return new_seat
 
 
 def _tell_about_moves(proposal: Proposal, moves: list[tuple[int, int | None, int]]) -> None:
@@ -236,6 +322,19 @@ def _tell_about_moves(proposal: Proposal, moves: list[tuple[int, int | None, int
                     },
                     url=group.get_absolute_url(),
                 )
+
+
+def proposal_unpin(*, proposal: Proposal, by: Leader, unpin: set[int]) -> Proposal:
+    """A new proposal like this one, where the composer may also move these successors."""
+    newer = proposal_create(
+        by=by,
+        min_size=proposal.min_size,
+        max_size=proposal.max_size,
+        tolerance_percent=proposal.tolerance_percent,
+        unpinned=set(proposal.unpinned) | set(unpin),
+    )
+    proposal_discard(proposal=proposal, by=by)
+    return newer
 
 
 def proposal_discard(*, proposal: Proposal, by: Leader) -> None:

@@ -9,8 +9,10 @@ urlpatterns = [
     path("<int:pk>/", views.group_detail, name="detail"),
     path("<int:pk>/contract/", views.contract_edit, name="contract"),
     path("overview/", views.overview, name="overview"),
+    path("overview/move/", views.move_view, name="move"),
     path("proposals/new/", views.proposal_new, name="proposal_new"),
     path("proposals/<int:pk>/", views.proposal_detail, name="proposal"),
     path("proposals/<int:pk>/apply/", views.proposal_apply_view, name="proposal_apply"),
     path("proposals/<int:pk>/discard/", views.proposal_discard_view, name="proposal_discard"),
+    path("proposals/<int:pk>/unpin/", views.proposal_unpin_view, name="proposal_unpin"),
 ]

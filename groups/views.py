@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from nyborg_ledelse.organisation.models import Leader
 
 from .composer import CompositionError
-from .forms import ContractForm, ProposalForm
+from .forms import ContractForm, MoveForm, ProposalForm
 from .mix import mix_of
 from .models import Group, Proposal
 from .permissions import (
@@ -24,9 +24,11 @@ from .services import (
     ProposalOutdated,
     contract_save,
     current_seats,
+    membership_move,
     proposal_apply,
     proposal_create,
     proposal_discard,
+    proposal_unpin,
 )
 
 VIOLATION_LABELS = {
@@ -120,6 +122,7 @@ def overview(request):
         "proposals": Proposal.objects.select_related("created_by")[:5]
         if request.user.is_administrator
         else [],
+        "move_form": MoveForm() if request.user.is_administrator else None,
     }
     return render(request, "groups/overview.html", context)
 
@@ -164,8 +167,28 @@ def proposal_detail(request, pk: int):
         "broken_rules": [
             (VIOLATION_LABELS[rule], count) for rule, count in proposal.broken_rules.items()
         ],
+        "pinned": Leader.objects.filter(pk__in=proposal.pinned).order_by("last_name"),
+        "unpinned": Leader.objects.filter(pk__in=proposal.unpinned).order_by("last_name"),
     }
     return render(request, "groups/proposal_detail.html", context)
+
+
+@require_POST
+@login_required
+def proposal_unpin_view(request, pk: int):
+    """Propose again, letting the composer move the successors the administrator unticked."""
+    proposal = get_proposal_for_user(request.user, pk)
+    chosen = {int(v) for v in request.POST.getlist("unpin") if v.isdigit()} & set(proposal.pinned)
+    if not chosen or proposal.status != Proposal.Status.PROPOSED:
+        messages.info(request, _("Choose the successors the composer may move."))
+        return redirect("groups:proposal", pk=pk)
+    try:
+        newer = proposal_unpin(proposal=proposal, by=request.user, unpin=chosen)
+    except CompositionError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("groups:proposal", pk=pk)
+    messages.success(request, _("A new proposal is made; the previous one is discarded."))
+    return redirect("groups:proposal", pk=newer.pk)
 
 
 @require_POST
@@ -191,4 +214,22 @@ def proposal_discard_view(request, pk: int):
     proposal = get_proposal_for_user(request.user, pk)
     proposal_discard(proposal=proposal, by=request.user)
     messages.info(request, _("The proposal is discarded; nothing has changed."))
+    return redirect("groups:overview")
+
+
+@require_POST
+@login_required
+def move_view(request):
+    require_composer(request.user)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a leader and a group."))
+        return redirect("groups:overview")
+    leader, group = form.cleaned_data["leader"], form.cleaned_data["group"]
+    membership_move(leader=leader, group=group, by=request.user)
+    messages.success(
+        request,
+        _("%(name)s now sits in %(group)s and has been sent the meetings that change.")
+        % {"name": leader.full_name, "group": group},
+    )
     return redirect("groups:overview")

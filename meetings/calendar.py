@@ -16,11 +16,16 @@ PRODID = "-//Ledelsesrum//Moeder//DA"
 TZID = "Europe/Copenhagen"
 
 
-def invitation(meeting: Meeting, *, cancel: bool = False) -> str:
-    """METHOD:REQUEST for a new or changed meeting, METHOD:CANCEL with the same UID."""
+def invitation(meeting: Meeting, *, cancel: bool = False, attendees: list | None = None) -> str:
+    """METHOD:REQUEST for a new or changed meeting, METHOD:CANCEL with the same UID.
+
+    A CANCEL naming only some attendees takes the meeting out of their calendars alone
+    (RFC 5546, 3.2.5): a leader who left the group, while the meeting goes on for the others.
+    """
     calendar = Calendar.new(prodid=PRODID, method="CANCEL" if cancel else "REQUEST")
     calendar.add_component(copenhagen_timezone())
-    calendar.add_component(_event(meeting, cancelled=cancel, attendees=meeting.invited()))
+    attendees = meeting.invited() if attendees is None else attendees
+    calendar.add_component(_event(meeting, cancelled=cancel, attendees=attendees))
     return calendar.to_ical().decode()
 
 
@@ -61,10 +66,12 @@ def copenhagen_timezone() -> Timezone:
     return zone
 
 
-def attachment(meeting: Meeting, *, language: str, cancel: bool = False) -> dict:
+def attachment(
+    meeting: Meeting, *, language: str, cancel: bool = False, attendees: list | None = None
+) -> dict:
     method = "CANCEL" if cancel else "REQUEST"
     with translation.override(language):
-        content = invitation(meeting, cancel=cancel)
+        content = invitation(meeting, cancel=cancel, attendees=attendees)
     return {
         "filename": "invitation.ics",
         "content": content,

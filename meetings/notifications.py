@@ -1,13 +1,38 @@
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nyborg_ledelse.notifications.kinds import MessageKind, register
 
 
-def _meeting_still_on(message) -> bool:
+def _not_begun(meeting) -> bool:
+    return (
+        meeting is not None and meeting.cancelled_at is None and meeting.starts_at > timezone.now()
+    )
+
+
+def _still_invited(meeting, recipient_id) -> bool:
+    """Still asked to come: the host, or a member of the group on the meeting's day."""
+    if meeting.group_id is None or recipient_id == meeting.host_id:
+        return True
+    return meeting.group.memberships.on(meeting.day).filter(leader_id=recipient_id).exists()
+
+
+def _invitation_useful(message) -> bool:
+    """The meeting's current version, before it begins, to someone still in the group."""
     meeting = message.about
     return (
-        meeting is not None
-        and meeting.cancelled_at is None
+        _current_version(message)
+        and _not_begun(meeting)
+        and _still_invited(meeting, message.recipient_id)
+    )
+
+
+def _meeting_still_on(message) -> bool:
+    """A reminder goes before its meeting, to someone still invited who has not sent apologies."""
+    meeting = message.about
+    return (
+        _not_begun(meeting)
+        and _still_invited(meeting, message.recipient_id)
         and not meeting.apologies.filter(leader_id=message.recipient_id).exists()
     )
 
@@ -32,7 +57,17 @@ INVITATION = register(
         label=_("Meeting invitations and changes"),
         template="meetings/email/invitation",
         always_sent=True,
-        still_applies=_current_version,
+        still_applies=_invitation_useful,
+    )
+)
+
+# A personal cancellation: the meeting goes on, but this leader is no longer in the group.
+UNINVITED = register(
+    MessageKind(
+        key="meeting_uninvited",
+        label=_("Meetings you are no longer invited to"),
+        template="meetings/email/uninvited",
+        always_sent=True,
     )
 )
 

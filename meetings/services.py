@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -10,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from groups.models import Group
 from nyborg_ledelse.isolation import SolverStopped, run_isolated
+from nyborg_ledelse.notifications.models import Message
+from nyborg_ledelse.notifications.models import State as MessageState
 from nyborg_ledelse.notifications.services import (
     cancel_messages,
     queue_message,
@@ -32,7 +35,7 @@ from .models import (
     Room,
     Round,
 )
-from .notifications import AGENDA_DUE, CANCELLATION, INVITATION, REMINDER
+from .notifications import AGENDA_DUE, CANCELLATION, INVITATION, REMINDER, UNINVITED
 from .planner import Plan, PlanGroup, PlanRoom, plan_round
 
 AGENDA_REMINDER_WEEKS = (4, 3, 2, 1)
@@ -209,6 +212,14 @@ def round_publish(*, round_: Round) -> int:
     round_ = Round.objects.select_for_update().get(pk=round_.pk)
     if round_.is_published:
         raise ValidationError(_("The round is already published."))
+    if round_.has_begun():
+        # Publishing now would send every invitation and reminder of past days at once.
+        raise ValidationError(
+            _(
+                "The round's dates have passed, so it cannot be published. Create a new round "
+                "with coming dates."
+            )
+        )
     problems = round_.agenda_problems() + plan_problems(round_)
     if problems:
         raise ValidationError(problems)
@@ -227,44 +238,97 @@ def _invite(meeting: Meeting) -> int:
     invited = meeting.invited()
     ics = calendar.attachments(meeting)
     for person in invited:
-        queue_message(
-            recipient=person,
-            kind=INVITATION.key,
-            about=meeting,
-            version=meeting.sequence,
-            context={"meeting": meeting, "changed": meeting.sequence > 0},
-            url=meeting.get_absolute_url(),
-            attachments=[ics(recipient_language(person))],
-        )
-        for days in MEETING_REMINDER_DAYS:
-            due = meeting.starts_at - datetime.timedelta(days=days)
-            if due > timezone.now():
-                queue_message(
-                    recipient=person,
-                    kind=REMINDER.key,
-                    about=meeting,
-                    version=f"{meeting.sequence}-{days}d",
-                    due_at=due,
-                    context={"meeting": meeting, "days": days},
-                    url=meeting.get_absolute_url(),
-                )
+        _invite_person(meeting, person, ics(recipient_language(person)))
     return len(invited)
 
 
-def invite_new_members(groups) -> None:
-    """After seats changed: newcomers get the invitations to their group's coming meetings.
+def _invite_person(meeting: Meeting, person: Leader, ics: dict) -> None:
+    """The invitation and its reminders; queueing is idempotent per person and SEQUENCE."""
+    queue_message(
+        recipient=person,
+        kind=INVITATION.key,
+        about=meeting,
+        version=meeting.sequence,
+        context={"meeting": meeting, "changed": meeting.sequence > 0},
+        url=meeting.get_absolute_url(),
+        attachments=[ics],
+    )
+    for days in MEETING_REMINDER_DAYS:
+        due = meeting.starts_at - datetime.timedelta(days=days)
+        if due > timezone.now():
+            queue_message(
+                recipient=person,
+                kind=REMINDER.key,
+                about=meeting,
+                version=f"{meeting.sequence}-{days}d",
+                due_at=due,
+                context={"meeting": meeting, "days": days},
+                url=meeting.get_absolute_url(),
+            )
 
-    Queueing is idempotent per person and SEQUENCE, so those already invited get nothing new.
-    """
-    upcoming = Meeting.objects.filter(
-        group__in=groups,
-        day__gte=timezone.localdate(),
+
+def coming_meetings(group, *, since: datetime.date):
+    """The group's published meetings from that day on that have not begun."""
+    meetings = Meeting.objects.filter(
+        group=group,
+        day__gte=max(since, timezone.localdate()),
         cancelled_at__isnull=True,
         round__published_at__isnull=False,
     ).select_related("group", "room", "host", "round")
+    return [meeting for meeting in meetings if meeting.starts_at > timezone.now()]
+
+
+def seat_change_messages(*, leader: Leader, old_group, new_group, day: datetime.date) -> dict:
+    """One leader changed group: only they hear of it, for the meetings it changes.
+
+    The old group's coming meetings are taken out of their calendar with a personal
+    METHOD:CANCEL (only where an invitation went out; one still waiting is simply cancelled),
+    their reminders for those meetings are cancelled, and the new group's coming meetings are
+    sent with reminders. Idempotent: a second call queues nothing new.
+    """
+    counts = {"cancellations": 0, "invitations": 0}
     with sending_together():
-        for meeting in upcoming:
-            _invite(meeting)
+        if old_group is not None:
+            for meeting in coming_meetings(old_group, since=day):
+                counts["cancellations"] += _uninvite(meeting, leader)
+        if new_group is not None:
+            for meeting in coming_meetings(new_group, since=day):
+                ics = calendar.attachment(meeting, language=recipient_language(leader))
+                _invite_person(meeting, leader, ics)
+                counts["invitations"] += 1
+    return counts
+
+
+def _uninvite(meeting: Meeting, leader: Leader) -> int:
+    about = Message.objects.filter(
+        recipient=leader,
+        about_type=ContentType.objects.get_for_model(Meeting),
+        about_id=meeting.pk,
+    )
+    about.filter(kind__in=[INVITATION.key, REMINDER.key], state=MessageState.PENDING).update(
+        state=MessageState.CANCELLED, last_error="no longer in the group"
+    )
+    was_invited = (
+        about.filter(kind=INVITATION.key)
+        .exclude(state__in=[MessageState.PENDING, MessageState.CANCELLED])
+        .exists()
+    )
+    if not was_invited:
+        return 0
+    queue_message(
+        recipient=leader,
+        kind=UNINVITED.key,
+        about=meeting,
+        version=f"{meeting.sequence}-removed",
+        context={"meeting": meeting},
+        url=meeting.get_absolute_url(),
+        attachments=[
+            calendar.attachment(
+                meeting, language=recipient_language(leader), cancel=True, attendees=[leader]
+            )
+        ],
+    )
+    return 1
 
 
 @transaction.atomic

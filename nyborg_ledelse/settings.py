@@ -40,6 +40,13 @@ def envint(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
 
 
+def envint_between(name: str, default: int, low: int, high: int) -> int:
+    value = envint(name, default)
+    if not low <= value <= high:
+        raise ImproperlyConfigured(f"{name}={value} must be between {low} and {high}.")
+    return value
+
+
 def envlist(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -352,7 +359,7 @@ CELERY_BEAT_SCHEDULE = {
     # Early morning, before anyone reads their mail: dates that passed overnight are applied.
     "daily-round": {
         "task": "nyborg_ledelse.organisation.tasks.daily_round",
-        "schedule": crontab(hour=envint("DAILY_ROUND_HOUR", 5), minute=0),
+        "schedule": crontab(hour=envint_between("DAILY_ROUND_HOUR", 5, 0, 23), minute=0),
     },
 }
 
@@ -397,6 +404,23 @@ GROUPS = {
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 if LOG_FORMAT not in {"text", "json"}:
     raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r} must be text or json.")
+# Personal data with an end (GDPR art. 5(1)(e)): how long each kind is kept before the daily
+# round removes it. The administrators' page "Opbevaring af data" shows each with its reason.
+RETENTION = {
+    # Uploaded register files (payroll data), counted from applying (or uploading, if never applied).
+    "REGISTER_FILE_DAYS": envint_between("RETENTION_REGISTER_FILE_DAYS", 30, 1, 365),
+    # Message bodies and calendar attachments, counted from sending; the row stays as the record.
+    "MESSAGE_CONTENT_DAYS": envint_between("RETENTION_MESSAGE_CONTENT_DAYS", 90, 1, 3650),
+    "ACCESS_LOG_YEARS": envint_between("RETENTION_ACCESS_LOG_YEARS", 2, 1, 10),
+    # Summaries, feedback, evaluations and survey results, counted from the meeting.
+    "MEETING_RECORD_YEARS": envint_between("RETENTION_MEETING_RECORD_YEARS", 5, 1, 30),
+    # Coaching, psychologist and pool records: full financial years after their own year. The
+    # accounting act (bogføringsloven § 12) asks for 5, so fewer is refused.
+    "SUPPORT_FINANCIAL_YEARS": envint_between("RETENTION_SUPPORT_FINANCIAL_YEARS", 5, 5, 30),
+    # A leader who left: their personal details, counted from the end date.
+    "LEAVER_MONTHS": envint_between("RETENTION_LEAVER_MONTHS", 12, 1, 120),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -151,6 +151,15 @@ class Round(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def has_begun(self) -> bool:
+        """Its first day's meetings have started: too late to invite anyone to the round."""
+        if not self.days:
+            return False
+        first = datetime.datetime.combine(
+            self.day_dates[0], self.starts, tzinfo=ZoneInfo(settings.TIME_ZONE)
+        )
+        return first <= timezone.now()
+
     def agenda_problems(self) -> list[str]:
         """Why the agenda cannot be published yet (empty when it can)."""
         items = {item.number: item for item in self.agenda_items.all()}

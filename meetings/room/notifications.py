@@ -1,5 +1,8 @@
 """The kinds of message the confidential room sends: follow-ups after a meeting and surveys."""
 
+import datetime
+
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nyborg_ledelse.notifications.kinds import MessageKind, register
@@ -25,11 +28,17 @@ def _feedback_undecided(message) -> bool:
     )
 
 
+# The evaluation is asked for while the meeting is fresh; a nudge later than this is not sent.
+EVALUATION_NUDGES_UNTIL_DAYS = 14
+
+
 def _not_evaluated(message) -> bool:
     meeting = message.about
     return (
         meeting is not None
         and meeting.cancelled_at is None
+        and timezone.localdate()
+        <= meeting.day + datetime.timedelta(days=EVALUATION_NUDGES_UNTIL_DAYS)
         and not meeting.evaluation_receipts.filter(leader_id=message.recipient_id).exists()
         and not meeting.apologies.filter(leader_id=message.recipient_id).exists()
     )

@@ -418,3 +418,39 @@ def room_daily(*, today: datetime.date) -> dict[str, int]:
     for group in due:
         opened += concept_survey_open_if_due(group) is not None
     return {"follow_ups": len(held), "concept_surveys": opened}
+
+
+# --- personal data with an end ------------------------------------------------------------------
+
+
+@transaction.atomic
+def room_records_purge(*, today: datetime.date) -> dict[str, int]:
+    """The daily round's step: the access log after RETENTION["ACCESS_LOG_YEARS"]; summaries,
+    feedback, evaluations and survey results RETENTION["MEETING_RECORD_YEARS"] after the meeting.
+
+    Attendance, the meetings themselves and the survey rows stay (a group's survey is opened
+    once, and the concept survey must not open again).
+    """
+    from nyborg_ledelse.organisation.retention import add_years, removed_before
+
+    log_until = add_years(today, -settings.RETENTION["ACCESS_LOG_YEARS"])
+    log, _d = AccessLog.objects.filter(at__lt=removed_before(log_until)).delete()
+    until = add_years(today, -settings.RETENTION["MEETING_RECORD_YEARS"])
+    old = Meeting.objects.filter(day__lte=until)
+    counts = {"access_log": log}
+    for name, model in (
+        ("summaries", Summary),
+        ("feedback", Feedback),
+        ("agreed_mentions", AgreedMention),
+        ("evaluations", EvaluationAnswer),
+        ("evaluation_receipts", EvaluationReceipt),
+    ):
+        counts[name], _d = model.objects.filter(meeting__in=old).delete()
+    # A round's survey belongs to its week; the concept survey to the day it opened.
+    surveys = Survey.objects.filter(
+        Q(round__isnull=False, round__week_start__lte=until - datetime.timedelta(days=6))
+        | Q(round__isnull=True, opened_at__lt=removed_before(until))
+    )
+    counts["survey_responses"], _d = SurveyResponse.objects.filter(survey__in=surveys).delete()
+    SurveyReceipt.objects.filter(survey__in=surveys).delete()
+    return counts

@@ -74,6 +74,8 @@ class Message(models.Model):
     body_html = models.TextField(_("HTML"), blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    # The text and attachments are removed RETENTION["MESSAGE_CONTENT_DAYS"] after sending.
+    content_removed_at = models.DateTimeField(_("content removed"), null=True, blank=True)
 
     objects = MessageQuerySet.as_manager()
 

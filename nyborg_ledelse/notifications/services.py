@@ -232,3 +232,24 @@ def preferences_save(*, user, choices: dict[str, str]) -> None:
         Preference.objects.update_or_create(
             user=user, kind=kind_key, defaults={"delivery": delivery}
         )
+
+
+FINISHED = [State.SENT, State.CANCELLED, State.FAILED, State.UNCERTAIN]
+
+
+@transaction.atomic
+def message_contents_purge(*, today: datetime.date) -> dict[str, int]:
+    """The daily round's step: a message's text and attachments are removed
+    RETENTION["MESSAGE_CONTENT_DAYS"] after it was sent (or written, if it never was). The row
+    stays as the record of what was sent to whom and when."""
+    from nyborg_ledelse.organisation.retention import removed_before
+
+    due = removed_before(
+        today - datetime.timedelta(days=settings.RETENTION["MESSAGE_CONTENT_DAYS"])
+    )
+    removed = (
+        Message.objects.filter(content_removed_at__isnull=True, state__in=FINISHED)
+        .filter(models.Q(sent_at__lt=due) | models.Q(sent_at__isnull=True, created_at__lt=due))
+        .update(body_text="", body_html="", attachments=[], content_removed_at=timezone.now())
+    )
+    return {"message_contents": removed}

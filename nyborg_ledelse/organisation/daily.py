@@ -14,8 +14,17 @@ from django.utils.module_loading import import_string
 logger = logging.getLogger(__name__)
 
 STEPS = [
+    # Seats follow the register's dates: leavers, loss of responsibility, successors. First, so
+    # the follow-ups below go to the groups as they are today.
+    "groups.services.groups_daily",
     # After a meeting: the host's reminders, the members' evaluation nudges, the concept survey.
     "meetings.room.services.room_daily",
+    # Personal data with an end (the retention rules, nyborg_ledelse/organisation/retention.py).
+    "nyborg_ledelse.organisation.services.register_files_purge",
+    "nyborg_ledelse.notifications.services.message_contents_purge",
+    "meetings.room.services.room_records_purge",
+    "coaching.services.support_records_anonymise",
+    "nyborg_ledelse.organisation.erasure.leavers_anonymise",
 ]
 
 

@@ -147,6 +147,9 @@ class Leader(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("Django admin access"), default=False)
     date_joined = models.DateTimeField(_("created"), default=timezone.now)
+    # Set when a leader who left had their personal details removed; the row stays so the
+    # groups' history still adds up, shown as "former leader".
+    anonymised_at = models.DateTimeField(_("personal details removed"), null=True, blank=True)
 
     objects = LeaderManager()
 
@@ -183,6 +186,8 @@ class Leader(AbstractBaseUser, PermissionsMixin):
 
     @property
     def full_name(self) -> str:
+        if self.anonymised_at:
+            return str(_("Former leader"))
         return f"{self.first_name} {self.last_name}".strip() or self.email
 
     def get_full_name(self) -> str:
@@ -250,6 +255,8 @@ class RegisterImport(models.Model):
     )
     applied_at = models.DateTimeField(_("applied"), null=True, blank=True)
     summary = models.JSONField(_("summary"), default=dict, blank=True)
+    # The file's content is removed after RETENTION["REGISTER_FILE_DAYS"]; the row and summary stay.
+    content_removed_at = models.DateTimeField(_("file removed"), null=True, blank=True)
 
     class Meta:
         ordering = ["-uploaded_at"]
@@ -258,3 +265,34 @@ class RegisterImport(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class Erasure(models.Model):
+    """That a leader's personal details were removed: by the daily round or ahead of time."""
+
+    class Why(models.TextChoices):
+        RETENTION = "retention", _("The retention period ended")
+        EARLY = "early", _("Erased ahead of time by an administrator")
+
+    leader = models.OneToOneField(
+        Leader, verbose_name=_("leader"), on_delete=models.PROTECT, related_name="erasure"
+    )
+    why = models.CharField(_("why"), max_length=10, choices=Why.choices)
+    by = models.ForeignKey(
+        Leader,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    removed = models.JSONField(_("what was removed"), default=dict)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("erasure")
+        verbose_name_plural = _("erasures")
+
+    def __str__(self) -> str:
+        return f"{self.leader_id} {self.at:%Y-%m-%d}"

@@ -14,3 +14,13 @@ def require_register_manager(user: Leader) -> None:
 def get_register_import_for_user(user: Leader, pk: int) -> RegisterImport:
     require_register_manager(user)
     return get_object_or_404(RegisterImport, pk=pk)
+
+
+def require_administrator(user: Leader) -> None:
+    if not user.is_administrator:
+        raise PermissionDenied
+
+
+def get_leader_to_erase(user: Leader, pk: int) -> Leader:
+    require_administrator(user)
+    return get_object_or_404(Leader, pk=pk)

@@ -4,7 +4,9 @@ import datetime
 import hashlib
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +16,7 @@ from nyborg_ledelse.notifications.services import queue_message
 from .models import Department, Leader, RegisterImport, Role
 from .notifications import REGISTER_CHANGED
 from .register_file import RegisterRow, RowError, parse_register
+from .retention import removed_before
 
 # Fields the register file decides; anything else on a leader is the application's own.
 REGISTER_FIELDS = [
@@ -301,3 +304,19 @@ def leader_language_set(*, leader: Leader, language: str) -> None:
     leader.language = Leader._meta.get_field("language").clean(language, leader)
     # Only this column: the rest of the row belongs to the register import and HR.
     leader.save(update_fields=["language"])
+
+
+# --- personal data with an end ------------------------------------------------------------------
+
+
+@transaction.atomic
+def register_files_purge(*, today: datetime.date) -> dict[str, int]:
+    """Uploaded register files lose their content RETENTION["REGISTER_FILE_DAYS"] after applying
+    (or uploading, for a file never applied); the row and its summary stay."""
+    due = removed_before(today - datetime.timedelta(days=settings.RETENTION["REGISTER_FILE_DAYS"]))
+    removed = (
+        RegisterImport.objects.filter(content_removed_at__isnull=True)
+        .filter(Q(applied_at__lt=due) | Q(applied_at__isnull=True, uploaded_at__lt=due))
+        .update(content=b"", content_removed_at=timezone.now())
+    )
+    return {"register_files": removed}

@@ -10,4 +10,8 @@ urlpatterns = [
     path("register/import/", views.register_upload, name="register_upload"),
     path("register/import/<int:pk>/", views.register_preview, name="register_preview"),
     path("register/import/<int:pk>/apply/", views.register_apply, name="register_apply"),
+    path("register/<int:pk>/erase/", views.leader_erase_view, name="erase"),
+    path("my-data/", views.my_data, name="my_data"),
+    path("my-data/download/", views.my_data_download, name="my_data_download"),
+    path("retention/", views.retention, name="retention"),
 ]

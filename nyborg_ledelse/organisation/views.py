@@ -1,14 +1,25 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .erasure import leader_erase, leader_erasure_preview
 from .forms import RegisterUploadForm
-from .models import Leader, RegisterImport
-from .permissions import get_register_import_for_user, require_register_manager
+from .models import Erasure, Leader, RegisterImport
+from .mydata import personal_data, personal_data_zip
+from .permissions import (
+    get_leader_to_erase,
+    get_register_import_for_user,
+    require_administrator,
+    require_register_manager,
+)
+from .retention import rules
 from .services import (
     RegisterAlreadyApplied,
     register_import_apply,
@@ -43,7 +54,11 @@ def leader_list(request):
             | Q(workplace__icontains=query)
         )
     page = Paginator(leaders, 50).get_page(request.GET.get("page"))
-    return render(request, "organisation/leader_list.html", {"page": page, "query": query})
+    return render(
+        request,
+        "organisation/leader_list.html",
+        {"page": page, "query": query, "today": timezone.localdate()},
+    )
 
 
 @login_required
@@ -72,6 +87,8 @@ def register_upload(request):
 @login_required
 def register_preview(request, pk: int):
     register_import = get_register_import_for_user(request.user, pk)
+    if register_import.content_removed_at:
+        return _file_removed(request)
     plan = register_plan(content=bytes(register_import.content), filename=register_import.file_name)
     return render(
         request,
@@ -84,6 +101,8 @@ def register_preview(request, pk: int):
 @login_required
 def register_apply(request, pk: int):
     register_import = get_register_import_for_user(request.user, pk)
+    if register_import.content_removed_at:
+        return _file_removed(request)
     try:
         plan = register_import_apply(register_import=register_import, by=request.user)
     except RegisterAlreadyApplied:
@@ -98,3 +117,51 @@ def register_apply(request, pk: int):
         % plan.summary(),
     )
     return redirect("organisation:leader_list")
+
+
+def _file_removed(request):
+    messages.info(
+        request,
+        _("The file has been removed after its retention period; the import's summary is kept."),
+    )
+    return redirect("organisation:register_upload")
+
+
+@login_required
+def my_data(request):
+    """Everything stored about the signed-in person; nobody can ask for another's."""
+    return render(request, "organisation/my_data.html", {"sections": personal_data(request.user)})
+
+
+@login_required
+def my_data_download(request):
+    response = HttpResponse(personal_data_zip(request.user), content_type="application/zip")
+    name = f"mine-data-{timezone.localdate():%Y-%m-%d}.zip"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def retention(request):
+    require_administrator(request.user)
+    return render(
+        request,
+        "organisation/retention.html",
+        {"rules": rules(), "erasures": Erasure.objects.select_related("leader", "by")[:20]},
+    )
+
+
+@login_required
+def leader_erase_view(request, pk: int):
+    """An administrator erases a person who has left, ahead of time, after a preview."""
+    leader = get_leader_to_erase(request.user, pk)
+    preview = leader_erasure_preview(leader)
+    if request.method == "POST":
+        try:
+            leader_erase(leader=leader, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("organisation:erase", pk=pk)
+        messages.success(request, _("The person's details are removed; the erasure is logged."))
+        return redirect("organisation:retention")
+    return render(request, "organisation/erase.html", {"preview": preview})

@@ -4,8 +4,14 @@ from django.utils import timezone
 
 from groups.models import Membership, Reason
 from groups.services import current_seats
-from tests.factories import ContractVersionFactory, GroupFactory, MembershipFactory, ProposalFactory
-from tests.permission_matrix import Page, assert_reaches, expand
+from tests.factories import (
+    ContractVersionFactory,
+    GroupFactory,
+    LeaderFactory,
+    MembershipFactory,
+    ProposalFactory,
+)
+from tests.permission_matrix import NO_EFFECT, Page, assert_reaches, expand
 
 LOGIN = 302
 NOBODY_BUT = dict.fromkeys(["leader", "chef", "director", "hr", "administrator"], 403)
@@ -58,6 +64,17 @@ MATRIX = {
         **NOBODY_BUT,
         "administrator": 302,
     },
+    Page(
+        "groups:move",
+        method="post",
+        data=lambda objects: {"leader": objects["leader"], "group": objects["other_group"]},
+    ): {"anonymous": LOGIN, **NOBODY_BUT, "administrator": 302},
+    # Without a successor chosen it goes back to the proposal, changing nothing.
+    Page("groups:proposal_unpin", PROPOSAL, "post"): {
+        "anonymous": LOGIN,
+        **NOBODY_BUT,
+        "administrator": NO_EFFECT,
+    },
 }
 
 
@@ -77,7 +94,13 @@ def objects(people):
         moves=[],
         result={"D": 0, "lower_bound": 0, "gap": 0, "violations": {}, "proven_optimal": True},
     )
-    return {"group": group.pk, "proposal": proposal.pk}
+    other = GroupFactory(number=2, host=LeaderFactory(role="chef"))
+    return {
+        "group": group.pk,
+        "proposal": proposal.pk,
+        "leader": people["leader"].pk,
+        "other_group": other.pk,
+    }
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))

@@ -2,10 +2,13 @@
 when it falls due is cancelled, one that still applies is sent. Every kind that has such a rule
 has a scenario here."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.utils import timezone
 
+from groups.models import Membership, Reason
 from meetings.room.models import Feedback, Summary
 from meetings.room.services import evaluation_submit
 from nyborg_ledelse.notifications import kinds
@@ -51,21 +54,40 @@ def _at_version_one(meeting, person):
     type(meeting).objects.filter(pk=meeting.pk).update(sequence=1)
 
 
+def _coming(meeting, person):
+    """Reminders and invitations are about a meeting that has not begun."""
+    type(meeting).objects.filter(pk=meeting.pk).update(
+        day=timezone.localdate() + datetime.timedelta(days=7)
+    )
+
+
+def _coming_at_version_one(meeting, person):
+    _coming(meeting, person)
+    _at_version_one(meeting, person)
+
+
+def _leave_group(meeting, person):
+    Membership.objects.filter(leader=person).update(
+        left_on=timezone.localdate(), left_reason=Reason.REBALANCED
+    )
+
+
 def _move(meeting, person):
     type(meeting).objects.filter(pk=meeting.pk).update(sequence=2)
 
 
 # kind → (who gets it, what it is about, what makes it stale, a setup before queueing)
 SCENARIOS = {
-    "meeting_invitation": ("leader", "meeting", _move, _at_version_one),
+    "meeting_invitation": ("leader", "meeting", _move, _coming_at_version_one),
     "meeting_cancelled": ("leader", "meeting", _move, _at_version_one),
-    "meeting_reminder": ("leader", "meeting", _apologise, None),
+    "meeting_reminder": ("leader", "meeting", _apologise, _coming),
     "agenda_due": ("chef", "round", _publish_round, _unpublish_round),
     "summary_reminder": ("director", "meeting", _publish_summary, None),
     "feedback_reminder": ("director", "meeting", _release_feedback, None),
     "evaluation_nudge": ("leader", "meeting", _evaluate, None),
 }
 MORE_STALE = {
+    "meeting_invitation": _leave_group,
     "meeting_reminder": _cancel,
     "summary_reminder": _cancel,
     "feedback_reminder": _cancel,
@@ -138,3 +160,16 @@ def test_a_reminder_about_a_meeting_that_was_deleted_is_cancelled(people, meetin
 
     message.refresh_from_db()
     assert message.state == State.CANCELLED
+
+
+@pytest.mark.parametrize("kind_key", ["meeting_reminder", "meeting_invitation"])
+def test_a_message_about_a_meeting_that_has_begun_is_not_sent_late(kind_key, people, meeting):
+    # The room's meeting was held a week ago.
+    _at_version_one(meeting, people["leader"])
+    message = _queued(kind_key, people["leader"], meeting)
+
+    dispatch_due_messages()
+
+    message.refresh_from_db()
+    assert message.state == State.CANCELLED
+    assert mail.outbox == []

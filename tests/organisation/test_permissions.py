@@ -10,8 +10,16 @@ NOT_FOR_LEADERS = {"leader": 403, "chef": 403, "director": 403}
 EVERYONE_LOGGED_IN = {"anonymous": LOGIN, **dict.fromkeys(["leader", "chef", "director"], 200)}
 EVERYONE_LOGGED_IN |= REGISTER_MANAGERS
 
+ONLY_ADMINISTRATOR = {"anonymous": LOGIN, **NOT_FOR_LEADERS, "hr": 403, "administrator": 200}
+
 MATRIX = {
     Page("home"): EVERYONE_LOGGED_IN,
+    # Mine data is always the signed-in person's own: there is no address for another's.
+    Page("organisation:my_data"): EVERYONE_LOGGED_IN,
+    Page("organisation:my_data_download"): EVERYONE_LOGGED_IN,
+    Page("organisation:retention"): ONLY_ADMINISTRATOR,
+    # The preview; erasing is a POST (tests/organisation/test_erasure.py).
+    Page("organisation:erase", (("pk", "leaver"),)): ONLY_ADMINISTRATOR,
     Page("organisation:profile"): EVERYONE_LOGGED_IN,
     Page("organisation:leader_list"): {"anonymous": LOGIN, **NOT_FOR_LEADERS, **REGISTER_MANAGERS},
     Page("organisation:register_upload"): {
@@ -46,6 +54,11 @@ MATRIX = {
 
 @pytest.fixture
 def objects(hr):
+    import datetime
+
+    from tests.factories import LeaderFactory
+
+    leaver = LeaderFactory(end_date=datetime.date(2026, 1, 31))
     header = (
         "email;fornavn;efternavn;stilling;afdeling;arbejdssted;niveau;leder_email;"
         "budgetansvar;personaleansvar"
@@ -54,7 +67,7 @@ def objects(hr):
     register_import = RegisterImportFactory(
         file_name="register.csv", content=f"{header}\n{row}".encode(), uploaded_by=hr
     )
-    return {"register_import": register_import.pk}
+    return {"register_import": register_import.pk, "leaver": leaver.pk}
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))

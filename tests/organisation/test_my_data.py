@@ -1,0 +1,148 @@
+"""Mine data: everything stored about the signed-in person, on the page and in the download."""
+
+import csv
+import datetime
+import io
+import json
+import zipfile
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from coaching.models import Approval, Booking, Coach, RecordRead
+from groups.models import Group, Membership, Reason
+from meetings.models import Apology, Meeting, Round
+from meetings.room.models import EvaluationAnswer, EvaluationReceipt
+from topicbank.models import AgendaItem, Support, Theme, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def stored(leader, chef, director):
+    """A leader with something stored for most purposes; the evaluation answer is anonymous."""
+    group = Group.objects.create(number=4, host=director)
+    Membership.objects.create(
+        group=group,
+        leader=leader,
+        joined_on=datetime.date(2026, 1, 5),
+        joined_reason=Reason.COMPOSED,
+    )
+    round_ = Round.objects.create(
+        title="Forår 2026",
+        week_start=datetime.date(2026, 3, 2),
+        days=["2026-03-03"],
+        starts=datetime.time(9),
+        ends=datetime.time(12),
+    )
+    meeting = Meeting.objects.create(
+        round=round_, group=group, host=director, day=datetime.date(2026, 3, 3)
+    )
+    Apology.objects.create(meeting=meeting, leader=leader, reason="Tandlæge med min søn")
+    EvaluationReceipt.objects.create(meeting=meeting, leader=leader)
+    EvaluationAnswer.objects.create(meeting=meeting, good="Hemmeligt svar", rating=5)
+    Topic.objects.create(
+        title="Sygefravær i store teams",
+        description="…",
+        agenda_item=AgendaItem.SHARED_FOCUS,
+        theme=Theme.OPERATIONS,
+        proposed_by=leader,
+        anonymous=True,
+    )
+    other_topic = Topic.objects.create(
+        title="Ledelse af ledere",
+        description="…",
+        agenda_item=AgendaItem.GOOD_LEADERSHIP,
+        theme=Theme.DEVELOPMENT,
+        proposed_by=chef,
+    )
+    Support.objects.create(topic=other_topic, leader=leader)
+    coach = Coach.objects.create(name="Karen Coach", certification="ICF", hourly_rate=1000)
+    Booking.objects.create(
+        leader=leader, coach=coach, day=datetime.date(2026, 4, 1), hours=Decimal("1.5")
+    )
+    return leader
+
+
+def sections_of(response) -> dict:
+    return {s.key: s for s in response.context["sections"]}
+
+
+def test_the_page_lists_what_is_stored_grouped_by_purpose(client, stored, director):
+    client.force_login(stored)
+
+    response = client.get(reverse("organisation:my_data"))
+
+    page = response.content.decode()
+    sections = sections_of(response)
+    assert stored.email in page
+    assert "Gruppe 4" in page and "Tandlæge med min søn" in page
+    assert "Foreslået, anonymt for andre ledere" in page
+    assert "Ledelse af ledere" in page and "Karen Coach" in page
+    # That the leader evaluated the meeting, never what they answered.
+    assert len(sections["answers"].rows) == 1
+    assert "Hemmeligt svar" not in page
+    assert "kan ikke kobles til dig" in page
+
+
+def test_a_managers_read_of_an_approval_request_shows_on_the_leaders_page(client, leader, chef):
+    approval = Approval.objects.create(leader=leader, manager=chef, year=2026, hours=Decimal(3))
+    client.force_login(chef)
+    client.get(reverse("coaching:approval", args=[approval.pk]))
+    client.force_login(leader)
+    # The leader opening their own records is not a read by others.
+    client.get(reverse("coaching:mine"))
+
+    response = client.get(reverse("organisation:my_data"))
+
+    reads = sections_of(response)["reads"].rows
+    assert [row[1:] for row in reads] == [
+        [chef.full_name, "En anmodning om godkendte coachingtimer"]
+    ]
+    assert RecordRead.objects.get().reader == chef
+
+
+@pytest.mark.parametrize("role", ["leader", "chef", "director", "hr", "administrator"])
+def test_each_role_sees_only_their_own_data(client, people, stored, role):
+    other = stored if role != "leader" else people["chef"]
+    me = people[role]
+    client.force_login(me)
+
+    page = client.get(reverse("organisation:my_data")).content.decode()
+    download = client.get(reverse("organisation:my_data_download"))
+
+    assert me.email in page
+    assert other.email not in page
+    with zipfile.ZipFile(io.BytesIO(download.content)) as archive:
+        document = json.loads(archive.read("mine-data.json"))
+    assert document["person"] == me.email
+    assert other.email not in json.dumps(document)
+    if role != "leader":
+        assert "Tandlæge med min søn" not in page
+
+
+def test_the_download_holds_the_same_as_json_and_csv(client, stored):
+    client.force_login(stored)
+    page_sections = sections_of(client.get(reverse("organisation:my_data")))
+
+    response = client.get(reverse("organisation:my_data_download"))
+
+    assert response["Content-Type"] == "application/zip"
+    assert "attachment" in response["Content-Disposition"]
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        names = set(archive.namelist())
+        document = json.loads(archive.read("mine-data.json"))
+        attendance = list(
+            csv.reader(
+                io.StringIO(archive.read("attendance.csv").decode("utf-8-sig")), delimiter=";"
+            )
+        )
+    assert names == {"mine-data.json", *(f"{key}.csv" for key in page_sections)}
+    by_key = {s["key"]: s for s in document["sections"]}
+    assert set(by_key) == set(page_sections)
+    for key, section in page_sections.items():
+        assert len(by_key[key]["rows"]) == len(section.rows)
+    assert attendance[0] == ["Møde", "Dag", "Registrering", "Begrundelse"]
+    assert attendance[1][3] == "Tandlæge med min søn"
+    assert by_key["answers"]["note"].startswith("Selve dine svar")
