@@ -1,0 +1,274 @@
+"""Writes for leader development: each service does the whole step in one transaction and
+queues its messages through the outbox."""
+
+import datetime
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nyborg_ledelse.notifications.services import cancel_messages, queue_message
+from nyborg_ledelse.organisation.models import Leader, Role
+
+from .models import (
+    INTRODUCTION_WINDOW_AHEAD,
+    INTRODUCTION_WINDOW_BACK,
+    Agreement,
+    Comment,
+    Evaluation,
+    FoundationVersion,
+    Goal,
+    Item,
+    PersonalFoundation,
+    Preparation,
+    Programme,
+    Talk,
+    TalkQuestion,
+    TemplateItem,
+)
+from .notifications import INTRODUCTION_ITEM_DUE, INTRODUCTION_TO_PLAN, TALK_BOOKED
+
+COPENHAGEN = zoneinfo.ZoneInfo("Europe/Copenhagen")
+# The manager hears of an item two working mornings before its date.
+REMIND_DAYS_BEFORE = 2
+REMIND_HOUR = 8
+
+
+def _reminder_time(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(
+        day - datetime.timedelta(days=REMIND_DAYS_BEFORE), datetime.time(REMIND_HOUR), COPENHAGEN
+    )
+
+
+def _remind_manager(item: Item) -> None:
+    """One pending reminder per item: a new date replaces the old one, a done item has none."""
+    cancel_messages(kind=INTRODUCTION_ITEM_DUE.key, about=item, reason="item changed")
+    manager = item.programme.leader.reports_to
+    if item.done_at or item.due_date is None or manager is None:
+        return
+    queue_message(
+        recipient=manager,
+        kind=INTRODUCTION_ITEM_DUE.key,
+        about=item,
+        context={"item": item, "leader": item.programme.leader},
+        url=reverse("development:introduction", args=[item.programme_id]),
+        version=f"{item.due_date.isoformat()}:{manager.pk}",
+        due_at=_reminder_time(item.due_date),
+    )
+
+
+def _ask_manager_to_plan(programme: Programme) -> None:
+    manager = programme.leader.reports_to
+    if manager is None:
+        return
+    # Keyed by the manager, so the daily run tells a manager once, and a new manager too.
+    queue_message(
+        recipient=manager,
+        kind=INTRODUCTION_TO_PLAN.key,
+        about=programme,
+        context={"leader": programme.leader, "start_date": programme.start_date},
+        url=reverse("development:introduction", args=[programme.pk]),
+        version=manager.pk,
+    )
+
+
+@transaction.atomic
+def programme_create(*, leader: Leader) -> Programme:
+    """The municipality's template becomes the new leader's checklist, dated from the start."""
+    if leader.start_date is None:
+        raise ValidationError(_("The leader has no start date."))
+    programme, created = Programme.objects.get_or_create(
+        leader=leader, defaults={"start_date": leader.start_date}
+    )
+    if not created:
+        return programme
+    for template_item in TemplateItem.objects.filter(active=True):
+        offset = template_item.days_after_start
+        item = Item.objects.create(
+            programme=programme,
+            template_item=template_item,
+            title=template_item.title,
+            description=template_item.description,
+            link=template_item.link,
+            position=template_item.position,
+            due_date=(
+                leader.start_date + datetime.timedelta(days=offset) if offset is not None else None
+            ),
+        )
+        _remind_manager(item)
+    _ask_manager_to_plan(programme)
+    return programme
+
+
+@transaction.atomic
+def introductions_start(*, day: datetime.date) -> int:
+    """Give every leader who starts around `day` an introduction; safe to run again.
+
+    Run daily and after a register import, so an administrator's entry is picked up too.
+    """
+    starters = Leader.objects.filter(
+        is_active=True,
+        role=Role.LEADER,
+        start_date__gte=day - INTRODUCTION_WINDOW_BACK,
+        start_date__lte=day + INTRODUCTION_WINDOW_AHEAD,
+        introduction__isnull=True,
+    ).select_related("reports_to")
+    created = 0
+    for leader in starters:
+        programme_create(leader=leader)
+        created += 1
+    # A manager set after the programme was made (or a new manager) is told as well.
+    for programme in Programme.objects.filter(
+        start_date__gte=day - INTRODUCTION_WINDOW_BACK
+    ).select_related("leader__reports_to"):
+        _ask_manager_to_plan(programme)
+    return created
+
+
+@transaction.atomic
+def item_add(
+    *,
+    programme: Programme,
+    title: str,
+    description: str = "",
+    due_date: datetime.date | None = None,
+) -> Item:
+    item = Item(programme=programme, title=title, description=description, due_date=due_date)
+    item.position = programme.items.count() + 100
+    item.full_clean()
+    item.save()
+    _remind_manager(item)
+    return item
+
+
+@transaction.atomic
+def item_update(
+    *, item: Item, title: str, description: str, due_date: datetime.date | None
+) -> Item:
+    item.title, item.description, item.due_date = title, description, due_date
+    item.full_clean()
+    item.save(update_fields=["title", "description", "due_date"])
+    _remind_manager(item)
+    return item
+
+
+@transaction.atomic
+def item_mark(*, item: Item, by: Leader, done: bool) -> Item:
+    """Tick or untick an item; the leader and the manager both may."""
+    item = Item.objects.select_for_update().get(pk=item.pk)
+    if done and item.done_at is None:
+        item.done_at, item.done_by = timezone.now(), by
+    elif not done:
+        item.done_at, item.done_by = None, None
+    item.save(update_fields=["done_at", "done_by"])
+    _remind_manager(item)
+    return item
+
+
+@transaction.atomic
+def item_comment(*, item: Item, by: Leader, text: str) -> Comment:
+    comment = Comment(item=item, author=by, text=text.strip())
+    if not comment.text:
+        raise ValidationError(_("Write a comment first."))
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+@transaction.atomic
+def foundation_save(
+    *, leader: Leader, text: str, share_with_manager: bool, share_with_group: bool
+) -> PersonalFoundation:
+    """Keep the sharing choice; a changed text becomes a new version, the old ones stay."""
+    foundation, _created = PersonalFoundation.objects.select_for_update().get_or_create(
+        leader=leader
+    )
+    foundation.share_with_manager = share_with_manager
+    foundation.share_with_group = share_with_group
+    foundation.save(update_fields=["share_with_manager", "share_with_group"])
+    current = foundation.current()
+    text = text.strip()
+    if text and (current is None or current.text != text):
+        FoundationVersion.objects.create(
+            foundation=foundation, number=(current.number if current else 0) + 1, text=text
+        )
+    return foundation
+
+
+@transaction.atomic
+def talk_book(
+    *, leader: Leader, manager: Leader, booked_for: datetime.datetime, place: str = ""
+) -> Talk:
+    """Book the year's talk and give the leader the questions to prepare."""
+    year = timezone.localtime(booked_for).year
+    if Talk.objects.filter(leader=leader, year=year).exists():
+        raise ValidationError(
+            _("%(name)s already has a development talk in %(year)s.")
+            % {"name": leader.full_name, "year": year}
+        )
+    talk = Talk(leader=leader, manager=manager, year=year, booked_for=booked_for, place=place)
+    talk.full_clean()
+    talk.save()
+    Preparation.objects.bulk_create(
+        Preparation(talk=talk, question=q.text, position=q.position)
+        for q in TalkQuestion.objects.filter(active=True)
+    )
+    queue_message(
+        recipient=leader,
+        kind=TALK_BOOKED.key,
+        about=talk,
+        context={"talk": talk, "manager": manager},
+        url=reverse("development:talk", args=[talk.pk]),
+        version=booked_for.isoformat(),
+    )
+    return talk
+
+
+@transaction.atomic
+def talk_prepare(*, talk: Talk, answers: dict[int, str]) -> None:
+    for row in talk.preparation.all():
+        if row.pk in answers and answers[row.pk] != row.answer:
+            row.answer = answers[row.pk]
+            row.save(update_fields=["answer"])
+
+
+@transaction.atomic
+def talk_mark_held(*, talk: Talk, held_on: datetime.date) -> Talk:
+    talk.held_on = held_on
+    talk.full_clean()
+    talk.save(update_fields=["held_on"])
+    return talk
+
+
+@transaction.atomic
+def goal_add(
+    *,
+    talk: Talk | None = None,
+    evaluation: Evaluation | None = None,
+    text: str,
+    offer: str = "",
+) -> Goal:
+    source = talk or evaluation
+    goal = Goal(leader=source.leader, talk=talk, evaluation=evaluation, text=text, offer=offer)
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
+@transaction.atomic
+def evaluation_record(*, leader: Leader, manager: Leader, held_on: datetime.date) -> Evaluation:
+    evaluation = Evaluation(leader=leader, manager=manager, held_on=held_on)
+    evaluation.full_clean()
+    evaluation.save()
+    return evaluation
+
+
+@transaction.atomic
+def agreement_save(*, agreement: Agreement) -> Agreement:
+    """Create or change an education agreement (the form holds the fields)."""
+    agreement.full_clean()
+    agreement.save()
+    return agreement
