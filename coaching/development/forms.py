@@ -32,7 +32,9 @@ class ItemForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].choices = [("", "—")] + [(str(t), t) for t in PLAN_TOPICS]
+        self.fields["topic"].choices = [("", "—")] + [
+            (str(number), topic) for number, topic in enumerate(PLAN_TOPICS)
+        ]
         self.fields["title"].required = False
         if self.instance.pk:
             del self.fields["topic"]
@@ -41,7 +43,8 @@ class ItemForm(forms.ModelForm):
         data = super().clean()
         if not data.get("title"):
             if data.get("topic"):
-                data["title"] = data["topic"]
+                # Stored in the language of the manager who planned it, like a typed title.
+                data["title"] = str(PLAN_TOPICS[int(data["topic"])])
             else:
                 self.add_error("title", _("Pick a topic or write a title."))
         return data
