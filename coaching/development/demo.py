@@ -13,6 +13,7 @@ from nyborg_ledelse.notifications.services import held_for_the_sweep
 from nyborg_ledelse.organisation.demo import demo_logins
 from nyborg_ledelse.organisation.models import Leader, Role
 
+from .defaults import create_defaults
 from .models import (
     PLAN_TOPICS,
     Agreement,
@@ -20,6 +21,8 @@ from .models import (
     FoundationText,
     Offer,
     Status,
+    TalkQuestion,
+    TemplateItem,
 )
 from .services import (
     evaluation_record,
@@ -103,6 +106,7 @@ def _at(day: datetime.date, hour: int) -> datetime.datetime:
 def build_demo_development(*, seed: int = 2026) -> None:
     rng = random.Random(seed)
     today = timezone.localdate()
+    create_defaults(TemplateItem, TalkQuestion)
     for position, (title, body) in enumerate(FOUNDATION, start=1):
         FoundationText.objects.create(title=title, body=body, position=position * 10)
     logins = demo_logins()

@@ -377,6 +377,11 @@ class Goal(models.Model):
     def __str__(self) -> str:
         return self.text[:40]
 
+    def offer_url(self) -> str:
+        """Where the offer is requested, for the offers the product runs itself."""
+        names = {Offer.COACHING: "coaching:mine", Offer.SPARRING: "coaching:sparring"}
+        return reverse(names[self.offer]) if self.offer in names else ""
+
 
 class Education(models.TextChoices):
     DIL = "dil", _("Diploma in leadership (DIL)")
