@@ -103,11 +103,17 @@ def programme_create(*, leader: Leader) -> Programme:
     return programme
 
 
+def development_daily(*, today: datetime.date) -> dict[str, int]:
+    """The app's step in the daily round (nyborg_ledelse/organisation/daily.py)."""
+    return {"introductions_started": introductions_start(day=today)}
+
+
 @transaction.atomic
 def introductions_start(*, day: datetime.date) -> int:
     """Give every leader who starts around `day` an introduction; safe to run again.
 
-    Run daily and after a register import, so an administrator's entry is picked up too.
+    Run by the daily round and after a register import, so an administrator's entry is picked
+    up too.
     """
     starters = Leader.objects.filter(
         is_active=True,

@@ -14,9 +14,9 @@ from coaching.development.services import (
     item_update,
     programme_create,
 )
-from coaching.development.tasks import development_daily
 from nyborg_ledelse.notifications.models import Message, State
 from nyborg_ledelse.notifications.tasks import dispatch_due_messages
+from nyborg_ledelse.organisation.tasks import daily_round_task
 from tests.factories import LeaderFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,10 +66,10 @@ def test_hrs_changes_to_the_template_shape_the_next_programme(newcomer, client, 
     assert "Velkomstmøde for nyansatte" not in titles
 
 
-def test_the_daily_run_gives_a_leader_entered_by_hand_a_programme_once(newcomer, chef):
+def test_the_daily_round_gives_a_leader_entered_by_hand_a_programme_once(newcomer, chef):
     with time_machine.travel(datetime.datetime(2027, 3, 2, 6, 15, tzinfo=COPENHAGEN)):
-        development_daily()
-        development_daily()
+        daily_round_task()
+        daily_round_task()
 
     assert Programme.objects.filter(leader=newcomer).count() == 1
     assert Message.objects.filter(kind="introduction_to_plan", recipient=chef).count() == 1
