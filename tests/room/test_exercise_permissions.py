@@ -9,19 +9,27 @@ from tests.room.exercise_fixtures import meeting_today, open_exercise
 LOGIN = 302
 ROLES = ["leader", "chef", "director", "hr", "administrator"]
 NOBODY = {"anonymous": LOGIN, **dict.fromkeys(ROLES, 403)}
+# The meeting is known to the chef group and administrators (403) but not to HR (404); an
+# exercise is known only to the group and its host.
+MEETING_RECORD = {**NOBODY, "hr": 404}
+EXERCISE_RECORD = {"anonymous": LOGIN, **dict.fromkeys(ROLES, 404)}
 MEETING = (("pk", "meeting"),)
 # The leader sits in the director's group; the chef is the leader's line manager and in the chef
 # group, but not in this room; HR and administrators are outside it.
-GROUP = {**NOBODY, "leader": 200, "director": 200}
-GROUP_POST = {**NOBODY, "leader": 302, "director": 302}
-HOST_POST = {**NOBODY, "director": 302}
+GROUP = {**EXERCISE_RECORD, "leader": 200, "director": 200}
+GROUP_POST = {**EXERCISE_RECORD, "leader": 302, "director": 302}
+HOST_POST = {**EXERCISE_RECORD, "leader": 403, "director": 302}
 
 MATRIX = {
-    Page("room:exercises", MEETING): GROUP,
-    Page("room:exercise_new", MEETING, "post"): HOST_POST,
+    Page("room:exercises", MEETING): {**MEETING_RECORD, "leader": 200, "director": 200},
+    Page("room:exercise_new", MEETING, "post"): {**MEETING_RECORD, "director": 302},
     Page("room:exercise", (("pk", "resistance"),)): GROUP,
     # Each member rates; the host facilitates.
-    Page("room:exercise_answer", (("pk", "resistance"),), "post"): {**NOBODY, "leader": 302},
+    Page("room:exercise_answer", (("pk", "resistance"),), "post"): {
+        **EXERCISE_RECORD,
+        "leader": 302,
+        "director": 403,
+    },
     Page("room:exercise_mark", (("pk", "tension"),), "post"): GROUP_POST,
     Page("room:exercise_close", (("pk", "resistance"),), "post"): HOST_POST,
     Page("room:exercise_summary", (("pk", "problem"),), "post"): HOST_POST,
