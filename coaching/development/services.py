@@ -4,13 +4,15 @@ queues its messages through the outbox."""
 import datetime
 import zoneinfo
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nyborg_ledelse.notifications.services import cancel_messages, queue_message
+from nyborg_ledelse.notifications.models import Message, State
+from nyborg_ledelse.notifications.services import queue_message
 from nyborg_ledelse.organisation.models import Leader, Role
 
 from .models import (
@@ -44,10 +46,31 @@ def _reminder_time(day: datetime.date) -> datetime.datetime:
 
 
 def _remind_manager(item: Item) -> None:
-    """One pending reminder per item: a new date replaces the old one, a done item has none."""
-    cancel_messages(kind=INTRODUCTION_ITEM_DUE.key, about=item, reason="item changed")
+    """Exactly one pending reminder per open, dated item, to whoever manages the leader now.
+
+    A reminder that is still right is kept (so saving an unchanged item changes nothing); one for
+    another date or manager is cancelled and a new one queued. The version counts the item's
+    reminders, so going back to an earlier date queues afresh instead of finding the cancelled one.
+    """
     manager = item.programme.leader.reports_to
-    if item.done_at or item.due_date is None or manager is None:
+    wanted = None
+    if not item.done_at and item.due_date is not None and manager is not None:
+        wanted = (item.due_date.isoformat(), str(manager.pk))
+    reminders = Message.objects.filter(
+        kind=INTRODUCTION_ITEM_DUE.key,
+        about_type=ContentType.objects.get_for_model(Item),
+        about_id=item.pk,
+    )
+    # The key ends with the version "<date>:<manager>:<n>" (notifications.services.message_key).
+    right = [
+        m.pk
+        for m in reminders.filter(state=State.PENDING)
+        if tuple(m.idempotency_key.split(":")[-3:-1]) == wanted
+    ]
+    reminders.filter(state=State.PENDING).exclude(pk__in=right).update(
+        state=State.CANCELLED, last_error="item changed"
+    )
+    if wanted is None or right:
         return
     queue_message(
         recipient=manager,
@@ -55,7 +78,7 @@ def _remind_manager(item: Item) -> None:
         about=item,
         context={"item": item, "leader": item.programme.leader},
         url=reverse("development:introduction", args=[item.programme_id]),
-        version=f"{item.due_date.isoformat()}:{manager.pk}",
+        version=f"{wanted[0]}:{wanted[1]}:{reminders.count()}",
         due_at=_reminder_time(item.due_date),
     )
 
@@ -163,12 +186,11 @@ def item_update(
 
 @transaction.atomic
 def item_mark(*, item: Item, by: Leader, done: bool) -> Item:
-    """Tick or untick an item; the leader and the manager both may."""
+    """Tick or untick an item; the leader and the manager both may. A repeated click is no-op."""
     item = Item.objects.select_for_update().get(pk=item.pk)
-    if done and item.done_at is None:
-        item.done_at, item.done_by = timezone.now(), by
-    elif not done:
-        item.done_at, item.done_by = None, None
+    if done == (item.done_at is not None):
+        return item
+    item.done_at, item.done_by = (timezone.now(), by) if done else (None, None)
     item.save(update_fields=["done_at", "done_by"])
     _remind_manager(item)
     return item

@@ -184,3 +184,20 @@ def test_hr_sees_only_how_far_each_programme_has_come_and_how_many_are_on_time(
     assert f"1/{programme.items.count()}" in page
     assert "Hemmeligt projekt X" not in page
     assert "0 af 1 ny leder følger planen." in page
+
+
+def test_saving_an_item_unchanged_keeps_its_reminder_and_moving_it_back_queues_one_again(
+    newcomer, chef
+):
+    programme = programme_create(leader=newcomer)
+    first, second = datetime.date(2027, 4, 10), datetime.date(2027, 4, 20)
+    item = item_add(programme=programme, title="Rutiner", due_date=first)
+
+    item_update(item=item, title="Rutiner", description="", due_date=first)
+    item_update(item=item, title="Rutiner", description="", due_date=second)
+    item_update(item=item, title="Rutiner", description="", due_date=first)
+
+    pending = Message.objects.filter(
+        kind="introduction_item_due", about_id=item.pk, state=State.PENDING
+    )
+    assert [m.due_at for m in pending] == [datetime.datetime(2027, 4, 8, 8, tzinfo=COPENHAGEN)]

@@ -34,6 +34,16 @@ ITEM = (("pk", "item"),)
 TALK = (("pk", "talk"),)
 EVALUATION = (("pk", "evaluation"),)
 LEADER = (("pk", "leader"),)
+GOAL = (("text", "Lede på tværs"), ("offer", "sparring"))
+
+
+def _today(field: str):
+    def data(objects: dict) -> dict:
+        return {field: timezone.localdate().isoformat()}
+
+    data.__name__ = f"today_{field}"
+    return data
+
 
 MATRIX = {
     Page("development:mine"): EVERYONE,
@@ -42,8 +52,8 @@ MATRIX = {
     Page("development:introduction", PROGRAMME): THE_TWO,
     Page("development:item_new", PROGRAMME): MANAGER_WRITES,
     Page("development:item_edit", ITEM): MANAGER_WRITES,
-    Page("development:item_done", ITEM, "post"): THE_TWO_POST,
-    Page("development:item_comment", ITEM, "post"): THE_TWO_POST,
+    Page("development:item_done", ITEM, "post", (("done", "1"),)): THE_TWO_POST,
+    Page("development:item_comment", ITEM, "post", (("text", "Godt møde."),)): THE_TWO_POST,
     # The personal foundation: private, shared with the manager, shared with the group.
     Page("development:foundation"): EVERYONE,
     Page("development:foundation_view", (("pk", "private_foundation"),)): ONLY_THE_LEADER,
@@ -60,11 +70,15 @@ MATRIX = {
     Page("development:talk_new", LEADER): ONLY_THE_MANAGER,
     Page("development:talk", TALK): THE_TWO,
     Page("development:talk_prepare", TALK): {**NOT_FOUND, "leader": 200, "chef": 403},
-    Page("development:talk_held", TALK, "post"): {**NOT_FOUND, "leader": 403, "chef": 302},
-    Page("development:talk_goal", TALK, "post"): THE_TWO_POST,
+    Page("development:talk_held", TALK, "post", _today("held_on")): {
+        **NOT_FOUND,
+        "leader": 403,
+        "chef": 302,
+    },
+    Page("development:talk_goal", TALK, "post", GOAL): THE_TWO_POST,
     Page("development:evaluation_new", LEADER): ONLY_THE_MANAGER,
     Page("development:evaluation", EVALUATION): THE_TWO,
-    Page("development:evaluation_goal", EVALUATION, "post"): THE_TWO_POST,
+    Page("development:evaluation_goal", EVALUATION, "post", GOAL): THE_TWO_POST,
     Page("development:agreement_new", LEADER): ONLY_THE_MANAGER,
     Page("development:agreement", (("pk", "agreement"),)): THE_TWO,
     Page("development:hr"): HR,

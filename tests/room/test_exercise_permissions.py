@@ -2,6 +2,8 @@
 
 import pytest
 
+from meetings.models import AgendaItem
+from meetings.room.exercise_services import exercise_close, exercise_mark
 from meetings.room.models import Exercise
 from tests.permission_matrix import Page, assert_reaches, expand
 from tests.room.exercise_fixtures import meeting_today, open_exercise
@@ -19,19 +21,30 @@ MEETING = (("pk", "meeting"),)
 GROUP = {**EXERCISE_RECORD, "leader": 200, "director": 200}
 GROUP_POST = {**EXERCISE_RECORD, "leader": 302, "director": 302}
 HOST_POST = {**EXERCISE_RECORD, "leader": 403, "director": 302}
+RATINGS = tuple((f"s{i}", 3) for i in range(9))
+MARKS = (("t0", 3), ("task", "Fælles forløb"), ("note", "Metoderne"))
+
+
+def _open_at_item_2(objects: dict) -> dict:
+    return {"kind": "tension", "agenda_item": objects["item_2"], "task": ""}
+
 
 MATRIX = {
     Page("room:exercises", MEETING): {**MEETING_RECORD, "leader": 200, "director": 200},
-    Page("room:exercise_new", MEETING, "post"): {**MEETING_RECORD, "director": 302},
+    Page("room:exercise_new", MEETING, "post", _open_at_item_2): {
+        **MEETING_RECORD,
+        "director": 302,
+    },
     Page("room:exercise", (("pk", "resistance"),)): GROUP,
     # Each member rates; the host facilitates.
-    Page("room:exercise_answer", (("pk", "resistance"),), "post"): {
+    Page("room:exercise_answer", (("pk", "resistance"),), "post", RATINGS): {
         **EXERCISE_RECORD,
         "leader": 302,
         "director": 403,
     },
-    Page("room:exercise_mark", (("pk", "tension"),), "post"): GROUP_POST,
+    Page("room:exercise_mark", (("pk", "tension"),), "post", MARKS): GROUP_POST,
     Page("room:exercise_close", (("pk", "resistance"),), "post"): HOST_POST,
+    # The problem exercise is closed with the group's answer, ready for the summary.
     Page("room:exercise_summary", (("pk", "problem"),), "post"): HOST_POST,
 }
 
@@ -40,11 +53,16 @@ MATRIX = {
 def objects(people):
     meeting, item = meeting_today(people)
     by = people["director"]
+    problem = open_exercise(meeting, item, Exercise.Kind.PROBLEM, by)
+    exercise_mark(exercise=problem, problem_type="wicked")
+    exercise_close(exercise=problem)
+    item_2 = AgendaItem.objects.create(round=meeting.round, number=5, title="God ledelse")
     return {
         "meeting": meeting.pk,
         "resistance": open_exercise(meeting, item, Exercise.Kind.RESISTANCE, by).pk,
         "tension": open_exercise(meeting, item, Exercise.Kind.TENSION, by).pk,
-        "problem": open_exercise(meeting, item, Exercise.Kind.PROBLEM, by).pk,
+        "problem": problem.pk,
+        "item_2": item_2.pk,
     }
 
 
