@@ -1,8 +1,7 @@
 """The municipality's introduction template and LUS questions as HR starts from them (seed 001
 section 1 and seed 002's five focus areas). HR edits both afterwards; they are data, in Danish.
 
-A data migration puts them in a new database; the demo puts them back into one that a test has
-emptied."""
+Written the first time they are needed (models.EnsuredQuerySet.ensured) and by the demo."""
 
 TEMPLATE = [
     (

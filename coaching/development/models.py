@@ -37,6 +37,17 @@ PLAN_TOPICS = [
 ]
 
 
+class EnsuredQuerySet(models.QuerySet):
+    def ensured(self) -> "EnsuredQuerySet":
+        """The rows HR keeps; the municipality's defaults are written the first time none exist
+        (kept out of a data migration so a database starts empty for the demo and its tests)."""
+        if not self.model.objects.exists():
+            from .defaults import create_defaults
+
+            create_defaults(TemplateItem, TalkQuestion)
+        return self.all()
+
+
 class TemplateItem(models.Model):
     """One step of the municipality's introduction programme, kept by HR."""
 
@@ -53,6 +64,8 @@ class TemplateItem(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     active = models.BooleanField(_("in use"), default=True)
+
+    objects = EnsuredQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]
@@ -85,6 +98,8 @@ class TalkQuestion(models.Model):
     text = models.TextField(_("question"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     active = models.BooleanField(_("in use"), default=True)
+
+    objects = EnsuredQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

@@ -21,6 +21,7 @@ from .models import (
     Agreement,
     Comment,
     Evaluation,
+    FoundationText,
     FoundationVersion,
     Goal,
     Item,
@@ -108,7 +109,7 @@ def programme_create(*, leader: Leader) -> Programme:
     )
     if not created:
         return programme
-    for template_item in TemplateItem.objects.filter(active=True):
+    for template_item in TemplateItem.objects.ensured().filter(active=True):
         offset = template_item.days_after_start
         item = Item.objects.create(
             programme=programme,
@@ -242,7 +243,7 @@ def talk_book(
     talk.save()
     Preparation.objects.bulk_create(
         Preparation(talk=talk, question=q.text, position=q.position)
-        for q in TalkQuestion.objects.filter(active=True)
+        for q in TalkQuestion.objects.ensured().filter(active=True)
     )
     queue_message(
         recipient=leader,
@@ -300,3 +301,11 @@ def agreement_save(*, agreement: Agreement) -> Agreement:
     agreement.full_clean()
     agreement.save()
     return agreement
+
+
+@transaction.atomic
+def hr_text_save(*, text: TemplateItem | FoundationText | TalkQuestion):
+    """One of HR's texts for everyone: a template item, a foundation section, a LUS question."""
+    text.full_clean()
+    text.save()
+    return text

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from nyborg_ledelse.organisation.models import Leader
+from nyborg_ledelse.views import show_errors
 
 from . import reports
 from .forms import (
@@ -52,6 +53,7 @@ from .services import (
     evaluation_record,
     foundation_save,
     goal_add,
+    hr_text_save,
     item_add,
     item_comment,
     item_mark,
@@ -196,7 +198,7 @@ def item_comment_view(request, pk: int):
         try:
             item_comment(item=item, by=request.user, text=form.cleaned_data["text"])
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            show_errors(request, error)
         else:
             messages.success(request, _("Your comment is saved."))
     else:
@@ -462,10 +464,12 @@ def _hr_text_kind(kind: str):
 def hr_texts(request, kind: str, pk: int | None = None):
     require_hr(request.user)
     model, form_class, title = _hr_text_kind(kind)
+    # The template and the questions start from the municipality's defaults, before HR's changes.
+    rows = getattr(model.objects, "ensured", model.objects.all)()
     instance = get_object_or_404(model, pk=pk) if pk else None
     form = form_class(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        hr_text_save(text=form.save(commit=False))
         messages.success(request, _("Saved."))
         return redirect("development:hr_texts", kind=kind)
     return render(
@@ -474,7 +478,7 @@ def hr_texts(request, kind: str, pk: int | None = None):
         {
             "kind": kind,
             "title": title,
-            "rows": model.objects.all(),
+            "rows": rows,
             "form": form,
             "editing": instance,
         },

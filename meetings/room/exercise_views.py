@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nyborg_ledelse.views import show_errors
+
 from .exercise_services import (
     exercise_answer,
     exercise_close,
@@ -34,11 +36,6 @@ from .permissions import (
     may_write_records,
 )
 from .reports import resistance_result
-
-
-def _fail(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -70,7 +67,7 @@ def exercise_new(request, pk: int):
     try:
         exercise = exercise_open(meeting=meeting, by=request.user, **form.cleaned_data)
     except ValidationError as error:
-        _fail(request, error)
+        show_errors(request, error)
         return redirect("room:exercises", pk=meeting.pk)
     return redirect("room:exercise", pk=exercise.pk)
 
@@ -130,7 +127,7 @@ def exercise_answer_view(request, pk: int):
     try:
         exercise_answer(exercise=exercise, leader=request.user, scores=form.scores())
     except ValidationError as error:
-        _fail(request, error)
+        show_errors(request, error)
     else:
         messages.success(request, _("Thank you. Your ratings are saved anonymously."))
     return redirect("room:exercise", pk=exercise.pk)
@@ -158,7 +155,7 @@ def exercise_mark_view(request, pk: int):
             note=data["note"],
         )
     except ValidationError as error:
-        _fail(request, error)
+        show_errors(request, error)
     else:
         messages.success(request, _("The group's marks are saved."))
     return redirect("room:exercise", pk=exercise.pk)
@@ -181,7 +178,7 @@ def exercise_summary_view(request, pk: int):
     try:
         exercise_to_summary(exercise=exercise, by=request.user)
     except ValidationError as error:
-        _fail(request, error)
+        show_errors(request, error)
         return redirect("room:exercise", pk=exercise.pk)
     messages.success(request, _("The result is added to the summary under its agenda item."))
     return redirect("room:summary", pk=exercise.meeting_id)

@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -14,8 +13,9 @@ from tests.browser.conftest import axe_violations, click, log_in, wait_for_text
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_manager_plans_an_introduction_item_and_the_new_leader_ticks_it(browser, live_server):
-    call_command("load_demo", verbosity=0)
+def test_a_manager_plans_an_introduction_item_and_the_new_leader_ticks_it(
+    browser, live_server, live_demo
+):
     chef = demo_logins()[Role.CHEF]
     programme = Programme.objects.get(leader__reports_to=chef)
     newcomer = programme.leader
@@ -56,8 +56,9 @@ def test_a_manager_plans_an_introduction_item_and_the_new_leader_ticks_it(browse
     assert item.done_by == newcomer
 
 
-def test_the_foundation_the_talk_and_hrs_figures_pass_the_accessibility_check(browser, live_server):
-    call_command("load_demo", verbosity=0)
+def test_the_foundation_the_talk_and_hrs_figures_pass_the_accessibility_check(
+    browser, live_server, live_demo
+):
     logins = demo_logins()
 
     log_in(browser, live_server, logins[Role.LEADER].email, DEMO_PASSWORD)

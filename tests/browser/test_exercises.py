@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -14,9 +13,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_host_opens_an_exercise_and_a_member_rates_the_sources_of_resistance(
-    browser, live_server
+    browser, live_server, live_demo
 ):
-    call_command("load_demo", verbosity=0)
     host = demo_logins()[Role.CHEF]
     meeting = Meeting.objects.filter(host=host, group__isnull=False).order_by("-day").first()
     Meeting.objects.filter(pk=meeting.pk).update(day=timezone.localdate())

@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 
 from coaching.development.models import (
     Agreement,
@@ -13,9 +12,7 @@ from coaching.development.models import (
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_holds_a_new_leader_halfway_a_foundation_lus_goals_and_dil_and_dol():
-    call_command("load_demo", verbosity=0)
-
+def test_the_demo_holds_a_new_leader_halfway_a_foundation_lus_goals_and_dil_and_dol(demo):
     programme = Programme.objects.get()
     progress = programme.progress()
     assert 0 < progress.done < progress.total
