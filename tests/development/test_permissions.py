@@ -11,8 +11,7 @@ from coaching.development.services import (
     programme_create,
     talk_book,
 )
-from groups.models import Group, Membership, Reason
-from tests.factories import LeaderFactory
+from tests.factories import GroupFactory, LeaderFactory, MembershipFactory
 from tests.permission_matrix import Page, assert_reaches, expand
 
 LOGIN = 302
@@ -103,12 +102,10 @@ def objects(people):
         share_with_group=False,
     )
     member = LeaderFactory(reports_to=chef)
-    group = Group.objects.create(number=1, host=director)
+    group = GroupFactory(number=1, host=director)
     today = timezone.localdate()
     for seated in (leader, member):
-        Membership.objects.create(
-            group=group, leader=seated, joined_on=today, joined_reason=Reason.COMPOSED
-        )
+        MembershipFactory(group=group, leader=seated, joined_on=today)
     for_group = foundation_save(
         leader=member, text="Delt med gruppen", share_with_manager=False, share_with_group=True
     )

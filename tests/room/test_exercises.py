@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from groups.models import Membership, Reason
 from meetings.room.exercise_services import (
     exercise_answer,
     exercise_close,
@@ -14,9 +13,9 @@ from meetings.room.exercise_services import (
     exercise_to_summary,
 )
 from meetings.room.exercises import RESISTANCE_SOURCES
-from meetings.room.models import Exercise, ExerciseAnswer, Summary, Survey
+from meetings.room.models import Exercise, ExerciseAnswer, Summary
 from meetings.room.reports import resistance_result
-from tests.factories import LeaderFactory
+from tests.factories import LeaderFactory, MembershipFactory, SummaryFactory, SurveyFactory
 from tests.room.exercise_fixtures import meeting_today, open_exercise
 
 pytestmark = pytest.mark.django_db
@@ -33,11 +32,10 @@ def members(meeting_and_item, people):
     meeting, _item = meeting_and_item
     others = [LeaderFactory() for _ in range(3)]
     for member in others:
-        Membership.objects.create(
+        MembershipFactory(
             group=meeting.group,
             leader=member,
             joined_on=meeting.day - datetime.timedelta(days=30),
-            joined_reason=Reason.COMPOSED,
         )
     return [people["leader"], *others]
 
@@ -152,7 +150,7 @@ def test_a_resistance_result_below_the_minimum_cannot_go_into_the_summary(
 
 def test_a_result_joins_what_the_summary_already_says_at_that_item(meeting_and_item, people):
     meeting, item = meeting_and_item
-    Summary.objects.create(
+    SummaryFactory(
         meeting=meeting, item_notes={"3": "Vi drøftede opgaven."}, updated_by=people["director"]
     )
     problem = open_exercise(meeting, item, Exercise.Kind.PROBLEM, people["director"])
@@ -168,7 +166,7 @@ def test_a_result_joins_what_the_summary_already_says_at_that_item(meeting_and_i
 
 def test_the_exercises_page_links_the_rounds_course_survey(client, meeting_and_item, people):
     meeting, _item = meeting_and_item
-    survey = Survey.objects.create(kind="course", round=meeting.round)
+    survey = SurveyFactory(kind="course", round=meeting.round)
     client.force_login(people["leader"])
 
     page = client.get(reverse("room:exercises", args=[meeting.pk])).content.decode()

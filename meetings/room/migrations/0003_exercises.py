@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('meetings', '0002_room_moved_to_its_own_app'),
-        ('room', '0001_initial'),
+        ('room', '0002_evaluation_labels_translated'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
