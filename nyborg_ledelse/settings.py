@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "meetings.room",
     "topicbank",
     "coaching",
+    "coaching.development",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     # The confidential room shares the meetings' paths, so old links keep working.
     path("meetings/", include("meetings.room.urls")),
+    path("support/development/", include("coaching.development.urls")),
     path("support/", include("coaching.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

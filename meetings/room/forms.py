@@ -1,6 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from meetings.models import AgendaItem
+
+from .exercises import PROBLEM_TYPES, RESISTANCE_SOURCES, TENSION_FIELDS, TENSION_LEVELS
+from .models import Exercise
 from .surveys import ROUND_TEMPLATES
 
 
@@ -164,3 +168,76 @@ class SurveyAttachForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [(k.key, k.title) for k in ROUND_TEMPLATES]
+
+
+class ExerciseOpenForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Exercise"), choices=Exercise.Kind.choices)
+    agenda_item = forms.ModelChoiceField(
+        label=_("At agenda item"), queryset=AgendaItem.objects.none()
+    )
+    task = forms.CharField(
+        label=_("The task or problem"),
+        max_length=300,
+        required=False,
+        help_text=_("The shared task the group looks at, in a few words."),
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = meeting.round.agenda_items.all()
+
+
+class ResistanceForm(forms.Form):
+    """The nine sources of resistance, each rated 1 (low) to 5 (high)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for i, source in enumerate(RESISTANCE_SOURCES):
+            self.fields[f"s{i}"] = forms.TypedChoiceField(
+                label=source, choices=RATING, coerce=int, widget=forms.RadioSelect
+            )
+
+    def scores(self) -> list[int]:
+        return [self.cleaned_data[f"s{i}"] for i in range(len(RESISTANCE_SOURCES))]
+
+
+class TensionForm(forms.Form):
+    task = forms.CharField(label=_("The task or problem"), max_length=300, required=False)
+    note = forms.CharField(
+        label=_("Which pattern do you see?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        levels = [("", "–"), *((str(k), v) for k, v in TENSION_LEVELS.items())]
+        fields = {
+            f"t{i}": forms.TypedChoiceField(
+                label=field, choices=levels, coerce=int, empty_value=0, required=False
+            )
+            for i, field in enumerate(TENSION_FIELDS)
+        }
+        self.fields = {**fields, **self.fields}
+
+    def marks(self) -> dict[str, int]:
+        return {str(i): self.cleaned_data[f"t{i}"] for i in range(len(TENSION_FIELDS))}
+
+
+class ProblemForm(forms.Form):
+    task = forms.CharField(label=_("The task or problem"), max_length=300, required=False)
+    problem_type = forms.ChoiceField(
+        label=_("What type of problem is it?"), widget=forms.RadioSelect, required=False
+    )
+    note = forms.CharField(
+        label=_("What does it mean for how you lead and work together?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["problem_type"].choices = [
+            (key, f"{problem.label} – {problem.description} {problem.leadership}")
+            for key, problem in PROBLEM_TYPES.items()
+        ]

@@ -255,3 +255,92 @@ class AccessLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.who_id} {self.what} {self.at:%Y-%m-%d %H:%M}"
+
+
+# --- the workshop's exercises (seed 003) ---------------------------------------------------------
+
+
+class Exercise(models.Model):
+    """One of the workshop's three exercises, run by the host with the group at an agenda item.
+
+    The results belong to the group: only the group on the meeting's day and its host see them,
+    and they go into the summary only when the group wants them there."""
+
+    class Kind(models.TextChoices):
+        RESISTANCE = "resistance", _("Sources of resistance to cross-cutting work")
+        TENSION = "tension", _("The task's tension fields")
+        PROBLEM = "problem", _("The problem's type and the leadership it asks for")
+
+    class ProblemType(models.TextChoices):
+        CRITICAL = "critical", _("Critical problem")
+        TAME = "tame", _("Tame problem")
+        WICKED = "wicked", _("Wicked problem")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="exercises")
+    agenda_item = models.ForeignKey(
+        "meetings.AgendaItem",
+        verbose_name=_("agenda item"),
+        on_delete=models.PROTECT,
+        related_name="exercises",
+    )
+    kind = models.CharField(_("exercise"), max_length=20, choices=Kind.choices)
+    task = models.CharField(
+        _("the task or problem"),
+        max_length=300,
+        blank=True,
+        help_text=_("The shared task the group looks at, in a few words."),
+    )
+    # The six tension fields: position → 1 (low) … 3 (high), marked by the group together.
+    marks = models.JSONField(default=dict, blank=True)
+    problem_type = models.CharField(
+        _("type of problem"), max_length=10, choices=ProblemType.choices, blank=True
+    )
+    note = models.TextField(_("what the group notes"), blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    opened_at = models.DateTimeField(default=timezone.now)
+    # No results while it is open: answers come in one by one and could be told apart.
+    closed_at = models.DateTimeField(null=True, blank=True)
+    in_summary_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["agenda_item__number", "opened_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "agenda_item", "kind"], name="one_exercise_of_a_kind_per_item"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.meeting_id})"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+
+class ExerciseAnswer(models.Model):
+    """One member's ratings of the nine sources of resistance: no author, a random key."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="answers")
+    scores = models.JSONField()  # nine 1–5, in the seed's order
+
+    def __str__(self) -> str:
+        return f"Answer to {self.exercise_id}"
+
+
+class ExerciseReceipt(models.Model):
+    """That a member answered (never what): one answer each."""
+
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="receipts")
+    leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["exercise", "leader"], name="answer_an_exercise_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.leader_id} answered {self.exercise_id}"

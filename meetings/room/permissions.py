@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from meetings.models import Meeting, Round
 
-from .models import Survey
+from .models import Exercise, Survey
 
 # 404 for a record the user may not know exists; 403 where they may see it but not do this to it.
 
@@ -86,3 +86,25 @@ def get_survey_results(user, pk: int) -> Survey:
     if not user.is_chef_group:
         raise Http404
     return survey
+
+
+def may_take_part(user, meeting: Meeting) -> bool:
+    """The workshop's exercises: the group as it was on the meeting's day, and its host."""
+    return meeting.is_hosted_by(user) or meeting.had_member(user)
+
+
+def may_rate(user, meeting: Meeting) -> bool:
+    """Each member rates; the host facilitates and does not."""
+    return meeting.had_member(user) and not meeting.is_hosted_by(user)
+
+
+def get_exercise_in_room(user, pk: int, *, may) -> Exercise:
+    exercise = get_object_or_404(
+        Exercise.objects.select_related("meeting__round", "meeting__group", "agenda_item"), pk=pk
+    )
+    # Outside the group an exercise is not known to exist; the group may see what it may not do.
+    if not may_take_part(user, exercise.meeting):
+        raise Http404
+    if not may(user, exercise.meeting):
+        raise PermissionDenied
+    return exercise

@@ -11,6 +11,7 @@ from fpdf.enums import XPos, YPos
 
 from meetings.models import Meeting, Round
 
+from .exercises import RESISTANCE_SOURCES
 from .models import Feedback, Survey, SurveyResponse
 from .surveys import MINIMUM_RESPONDENTS, SURVEYS
 
@@ -194,3 +195,29 @@ def report_pdf(round_: Round) -> bytes:
                 if section.dos_and_donts:
                     row.cell(_latin(second))
     return bytes(pdf.output())
+
+
+# --- the workshop's exercises -------------------------------------------------------------------
+
+
+@dataclass
+class ResistanceResult:
+    respondents: int
+    minimum: int
+    closed: bool
+    rows: list[tuple[str, float]] = field(default_factory=list)  # source, average 1–5
+
+    @property
+    def shown(self) -> bool:
+        return bool(self.rows)
+
+
+def resistance_result(exercise) -> ResistanceResult:
+    """The group's ratings of the nine sources: shown once the host has closed the exercise (no
+    live figures while answers come in one by one) and only from the room's minimum of answers."""
+    scores = [answer.scores for answer in exercise.answers.all()]
+    result = ResistanceResult(len(scores), MINIMUM_RESPONDENTS, exercise.is_closed)
+    if exercise.is_closed and len(scores) >= MINIMUM_RESPONDENTS:
+        averages = [sum(column) / len(column) for column in zip(*scores, strict=True)]
+        result.rows = list(zip(RESISTANCE_SOURCES, averages, strict=True))
+    return result

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import exercise_views, views
 
 app_name = "room"
 
@@ -33,4 +33,14 @@ urlpatterns = [
     path("surveys/<int:pk>/", views.survey_answer, name="survey"),
     path("surveys/<int:pk>/results/", views.survey_results_view, name="survey_results"),
     path("access-log/", views.access_log, name="access_log"),
+    # The workshop's exercises (seed 003), run in the meeting with the group.
+    path("<int:pk>/exercises/", exercise_views.exercises, name="exercises"),
+    path("<int:pk>/exercises/new/", exercise_views.exercise_new, name="exercise_new"),
+    path("exercises/<int:pk>/", exercise_views.exercise_detail, name="exercise"),
+    path("exercises/<int:pk>/answer/", exercise_views.exercise_answer_view, name="exercise_answer"),
+    path("exercises/<int:pk>/mark/", exercise_views.exercise_mark_view, name="exercise_mark"),
+    path("exercises/<int:pk>/close/", exercise_views.exercise_close_view, name="exercise_close"),
+    path(
+        "exercises/<int:pk>/summary/", exercise_views.exercise_summary_view, name="exercise_summary"
+    ),
 ]

@@ -19,6 +19,8 @@ STEPS = [
     "groups.services.groups_daily",
     # After a meeting: the host's reminders, the members' evaluation nudges, the concept survey.
     "meetings.room.services.room_daily",
+    # New leaders entered by hand (not by the register import) get their introduction programme.
+    "coaching.development.services.development_daily",
     # Personal data with an end (the retention rules, nyborg_ledelse/organisation/retention.py).
     "nyborg_ledelse.organisation.services.register_files_purge",
     "nyborg_ledelse.notifications.services.message_contents_purge",

@@ -257,6 +257,10 @@ def register_apply(*, content: bytes, filename: str) -> RegisterPlan:
     from groups.services import group_seats_update
 
     group_seats_update(day=plan.today)
+    # New leaders with a start date get the introduction programme and their manager is told.
+    from coaching.development.services import introductions_start
+
+    introductions_start(day=plan.today)
     return plan
 
 

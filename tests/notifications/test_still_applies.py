@@ -76,6 +76,28 @@ def _move(meeting, person):
     type(meeting).objects.filter(pk=meeting.pk).update(sequence=2)
 
 
+def _tick_item(meeting, person):
+    from coaching.development.models import Item
+
+    Item.objects.update(done_at=timezone.now())
+
+
+def _new_manager(meeting, person):
+    from coaching.development.models import Programme
+
+    leader = Programme.objects.get().leader
+    leader.reports_to = meeting.host  # the director: the chef no longer plans the introduction
+    leader.save(update_fields=["reports_to"])
+
+
+def _introduction_item(people):
+    from coaching.development.models import Item, Programme
+
+    leader = people["leader"]
+    programme = Programme.objects.create(leader=leader, start_date=timezone.localdate())
+    return Item.objects.create(programme=programme, title="Rutiner", due_date=timezone.localdate())
+
+
 # kind → (who gets it, what it is about, what makes it stale, a setup before queueing)
 SCENARIOS = {
     "meeting_invitation": ("leader", "meeting", _move, _coming_at_version_one),
@@ -85,6 +107,7 @@ SCENARIOS = {
     "summary_reminder": ("director", "meeting", _publish_summary, None),
     "feedback_reminder": ("director", "meeting", _release_feedback, None),
     "evaluation_nudge": ("leader", "meeting", _evaluate, None),
+    "introduction_item_due": ("chef", "introduction_item", _tick_item, None),
 }
 MORE_STALE = {
     "meeting_invitation": _leave_group,
@@ -92,6 +115,7 @@ MORE_STALE = {
     "summary_reminder": _cancel,
     "feedback_reminder": _cancel,
     "evaluation_nudge": _apologise,
+    "introduction_item_due": _new_manager,
 }
 
 
@@ -108,6 +132,12 @@ def meeting(people):
     return Meeting.objects.select_related("round", "group").get(pk=room_objects(people)["meeting"])
 
 
+def _about(about_name, meeting, people):
+    if about_name == "introduction_item":
+        return _introduction_item(people)
+    return meeting if about_name == "meeting" else meeting.round
+
+
 def _queued(kind_key, recipient, about):
     return queue_message(
         recipient=recipient,
@@ -122,7 +152,7 @@ def test_a_reminder_that_still_applies_is_sent(kind_key, people, meeting):
     who, about_name, _stale, setup = SCENARIOS[kind_key]
     if setup:
         setup(meeting, people[who])
-    about = meeting if about_name == "meeting" else meeting.round
+    about = _about(about_name, meeting, people)
     message = _queued(kind_key, people[who], about)
 
     dispatch_due_messages()
@@ -141,7 +171,7 @@ def test_a_reminder_that_no_longer_applies_is_cancelled(kind_key, make_stale, pe
     who, about_name, _stale, setup = SCENARIOS[kind_key]
     if setup:
         setup(meeting, people[who])
-    about = meeting if about_name == "meeting" else meeting.round
+    about = _about(about_name, meeting, people)
     message = _queued(kind_key, people[who], about)
     make_stale(meeting, people[who])
 

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from coaching.demo import build_demo_support
+from coaching.development.demo import build_demo_development
 from groups.demo import build_demo_groups
 from meetings.demo import build_demo_meetings
 from meetings.room.demo import build_demo_room
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             build_demo_meetings(seed=seed)
             build_demo_room(seed=seed)
             build_demo_support(seed=seed)
+            build_demo_development(seed=seed)
             self.stdout.write(
                 _("Demo municipality built: %(count)s people.") % {"count": Leader.objects.count()}
             )
