@@ -18,7 +18,7 @@ from nyborg_ledelse.notifications.models import Message, State
 from nyborg_ledelse.organisation.daily import daily_round
 from nyborg_ledelse.organisation.models import Leader
 from tests.conftest import PASSWORD
-from tests.factories import LeaderFactory
+from tests.factories import CalendarFeedFactory, LeaderFactory, ProposalFactory
 
 pytestmark = pytest.mark.django_db
 CPH = zoneinfo.ZoneInfo("Europe/Copenhagen")
@@ -67,7 +67,7 @@ def test_a_leaver_leaves_on_the_end_date_is_uninvited_personally_and_the_host_is
     today = datetime.date.today()
     leaving.end_date = today
     leaving.save()
-    CalendarFeed.objects.create(leader=leaving)
+    CalendarFeedFactory(leader=leaving)
     others_before = Message.objects.exclude(recipient=leaving).count()
 
     with morning(today + datetime.timedelta(days=1)):
@@ -188,7 +188,7 @@ def test_a_rebalance_moves_only_the_moved_leaders_meetings(published, administra
     before = {str(m.pk): str(seats[m.pk].group.number) if m.pk in seats else "" for m in members}
     assignment = {**before, str(moved.pk): str(target.number)}
     assignment |= {str(g.host_id): str(g.number) for g in groups}
-    proposal = Proposal.objects.create(
+    proposal = ProposalFactory(
         created_by=administrator,
         min_size=2,
         max_size=20,

@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from groups.models import Group, Membership, Reason
+from groups.models import Membership, Reason
 from meetings.models import CalendarFeed
 from nyborg_ledelse.organisation.models import Erasure
-from tests.factories import LeaderFactory
+from tests.factories import CalendarFeedFactory, GroupFactory, LeaderFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +20,8 @@ def leaver(director):
         last_name="Lund",
         end_date=datetime.date.today() - datetime.timedelta(days=3),
     )
-    group = Group.objects.create(number=2, host=director)
-    Membership.objects.create(
+    group = GroupFactory(number=2, host=director)
+    MembershipFactory(
         group=group,
         leader=person,
         joined_on=datetime.date(2025, 1, 1),
@@ -29,7 +29,7 @@ def leaver(director):
         left_on=person.end_date,
         left_reason=Reason.LEFT,
     )
-    CalendarFeed.objects.create(leader=person)
+    CalendarFeedFactory(leader=person)
     return person
 
 

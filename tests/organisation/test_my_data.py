@@ -10,11 +10,22 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from coaching.models import Approval, Booking, Coach, RecordRead
-from groups.models import Group, Membership, Reason
-from meetings.models import Apology, Meeting, Round
+from coaching.models import RecordRead
+from groups.models import Reason
 from meetings.room.models import EvaluationAnswer, EvaluationReceipt
-from topicbank.models import AgendaItem, Support, Theme, Topic
+from tests.factories import (
+    ApologyFactory,
+    ApprovalFactory,
+    BookingFactory,
+    CoachFactory,
+    GroupFactory,
+    MeetingFactory,
+    MembershipFactory,
+    RoundFactory,
+    SupportFactory,
+    TopicFactory,
+)
+from topicbank.models import AgendaItem, Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -22,27 +33,27 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def stored(leader, chef, director):
     """A leader with something stored for most purposes; the evaluation answer is anonymous."""
-    group = Group.objects.create(number=4, host=director)
-    Membership.objects.create(
+    group = GroupFactory(number=4, host=director)
+    MembershipFactory(
         group=group,
         leader=leader,
         joined_on=datetime.date(2026, 1, 5),
         joined_reason=Reason.COMPOSED,
     )
-    round_ = Round.objects.create(
+    round_ = RoundFactory(
         title="Forår 2026",
         week_start=datetime.date(2026, 3, 2),
         days=["2026-03-03"],
         starts=datetime.time(9),
         ends=datetime.time(12),
     )
-    meeting = Meeting.objects.create(
+    meeting = MeetingFactory(
         round=round_, group=group, host=director, day=datetime.date(2026, 3, 3)
     )
-    Apology.objects.create(meeting=meeting, leader=leader, reason="Tandlæge med min søn")
+    ApologyFactory(meeting=meeting, leader=leader, reason="Tandlæge med min søn")
     EvaluationReceipt.objects.create(meeting=meeting, leader=leader)
     EvaluationAnswer.objects.create(meeting=meeting, good="Hemmeligt svar", rating=5)
-    Topic.objects.create(
+    TopicFactory(
         title="Sygefravær i store teams",
         description="…",
         agenda_item=AgendaItem.SHARED_FOCUS,
@@ -50,18 +61,16 @@ def stored(leader, chef, director):
         proposed_by=leader,
         anonymous=True,
     )
-    other_topic = Topic.objects.create(
+    other_topic = TopicFactory(
         title="Ledelse af ledere",
         description="…",
         agenda_item=AgendaItem.GOOD_LEADERSHIP,
         theme=Theme.DEVELOPMENT,
         proposed_by=chef,
     )
-    Support.objects.create(topic=other_topic, leader=leader)
-    coach = Coach.objects.create(name="Karen Coach", certification="ICF", hourly_rate=1000)
-    Booking.objects.create(
-        leader=leader, coach=coach, day=datetime.date(2026, 4, 1), hours=Decimal("1.5")
-    )
+    SupportFactory(topic=other_topic, leader=leader)
+    coach = CoachFactory(name="Karen Coach", certification="ICF", hourly_rate=1000)
+    BookingFactory(leader=leader, coach=coach, day=datetime.date(2026, 4, 1), hours=Decimal("1.5"))
     return leader
 
 
@@ -87,7 +96,7 @@ def test_the_page_lists_what_is_stored_grouped_by_purpose(client, stored, direct
 
 
 def test_a_managers_read_of_an_approval_request_shows_on_the_leaders_page(client, leader, chef):
-    approval = Approval.objects.create(leader=leader, manager=chef, year=2026, hours=Decimal(3))
+    approval = ApprovalFactory(leader=leader, manager=chef, year=2026, hours=Decimal(3))
     client.force_login(chef)
     client.get(reverse("coaching:approval", args=[approval.pk]))
     client.force_login(leader)

@@ -8,10 +8,10 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from coaching.models import Approval, Booking, Coach, Decision, PoolApplication
+from coaching.models import Approval, Booking, Decision
 from coaching.reports import coaching_totals
-from groups.models import Group, Membership, Reason
-from meetings.models import Meeting, Round
+from groups.models import Reason
+from meetings.models import Meeting
 from meetings.room.models import (
     AccessLog,
     EvaluationAnswer,
@@ -20,10 +20,24 @@ from meetings.room.models import (
     Summary,
     SummaryComment,
 )
-from nyborg_ledelse.notifications.models import Message, State
+from nyborg_ledelse.notifications.models import State
 from nyborg_ledelse.organisation.daily import daily_round
-from nyborg_ledelse.organisation.models import Erasure, Leader, RegisterImport
-from tests.factories import LeaderFactory
+from nyborg_ledelse.organisation.models import Erasure, Leader
+from tests.factories import (
+    ApprovalFactory,
+    BookingFactory,
+    CoachFactory,
+    FeedbackFactory,
+    GroupFactory,
+    LeaderFactory,
+    MeetingFactory,
+    MembershipFactory,
+    MessageFactory,
+    PoolApplicationFactory,
+    RegisterImportFactory,
+    RoundFactory,
+    SummaryFactory,
+)
 from tests.test_settings import settings_in_a_fresh_process
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +55,7 @@ def run_on(day: datetime.date) -> dict:
 
 def test_a_register_file_loses_its_content_30_days_after_applying(hr):
     applied = at(datetime.date(2026, 11, 1))
-    upload = RegisterImport.objects.create(
+    upload = RegisterImportFactory(
         file_name="register.csv",
         content=b"email;...",
         uploaded_by=hr,
@@ -63,7 +77,7 @@ def test_a_register_file_loses_its_content_30_days_after_applying(hr):
 
 
 def test_a_message_keeps_its_row_but_not_its_text_90_days_after_sending(leader):
-    message = Message.objects.create(
+    message = MessageFactory(
         recipient=leader,
         to_email=leader.email,
         kind="meeting_invitation",
@@ -89,7 +103,7 @@ def test_a_message_keeps_its_row_but_not_its_text_90_days_after_sending(leader):
 
 
 def test_a_waiting_message_keeps_its_text(leader):
-    message = Message.objects.create(
+    message = MessageFactory(
         recipient=leader,
         to_email=leader.email,
         kind="meeting_reminder",
@@ -108,14 +122,14 @@ def test_a_waiting_message_keeps_its_text(leader):
 
 @pytest.fixture
 def old_meeting(director, leader):
-    group = Group.objects.create(number=1, host=director)
-    Membership.objects.create(
+    group = GroupFactory(number=1, host=director)
+    MembershipFactory(
         group=group,
         leader=leader,
         joined_on=datetime.date(2021, 1, 1),
         joined_reason=Reason.COMPOSED,
     )
-    round_ = Round.objects.create(
+    round_ = RoundFactory(
         title="Forår 2021",
         week_start=datetime.date(2021, 6, 14),
         days=["2021-06-15"],
@@ -123,12 +137,12 @@ def old_meeting(director, leader):
         ends=datetime.time(12),
         published_at=at(datetime.date(2021, 5, 1)),
     )
-    meeting = Meeting.objects.create(
+    meeting = MeetingFactory(
         round=round_, group=group, host=director, day=datetime.date(2021, 6, 15)
     )
-    summary = Summary.objects.create(meeting=meeting, talked_about="Ledelse", updated_by=director)
+    summary = SummaryFactory(meeting=meeting, talked_about="Ledelse", updated_by=director)
     SummaryComment.objects.create(summary=summary, author=leader, text="Enig")
-    Feedback.objects.create(meeting=meeting, text="Til chefgruppen", updated_by=director)
+    FeedbackFactory(meeting=meeting, text="Til chefgruppen", updated_by=director)
     EvaluationAnswer.objects.create(meeting=meeting, good="Godt", rating=4)
     EvaluationReceipt.objects.create(meeting=meeting, leader=leader)
     return meeting
@@ -162,12 +176,12 @@ def test_the_access_log_is_kept_2_years(leader):
 
 
 def test_support_records_lose_their_names_after_5_full_financial_years(leader, chef):
-    coach = Coach.objects.create(name="Coach", certification="ICF", hourly_rate=Decimal("1200"))
+    coach = CoachFactory(name="Coach", certification="ICF", hourly_rate=Decimal("1200"))
     for month in (2, 3, 4):  # 7,5 hours: 5 anonymous, 2,5 approved
-        Booking.objects.create(
+        BookingFactory(
             leader=leader, coach=coach, day=datetime.date(2020, month, 1), hours=Decimal("2.5")
         )
-    Approval.objects.create(
+    ApprovalFactory(
         leader=leader,
         manager=chef,
         year=2020,
@@ -175,7 +189,7 @@ def test_support_records_lose_their_names_after_5_full_financial_years(leader, c
         status=Decision.APPROVED,
         reason="Ny i stillingen",
     )
-    case = PoolApplication.objects.create(
+    case = PoolApplicationFactory(
         workplace="Skole Øst",
         applicant=leader,
         year=2020,
@@ -201,11 +215,11 @@ def test_support_records_lose_their_names_after_5_full_financial_years(leader, c
 
 
 def test_a_leader_who_left_becomes_former_leader_12_months_after_the_end_date(director):
-    group = Group.objects.create(number=1, host=director)
+    group = GroupFactory(number=1, host=director)
     leaver = LeaderFactory(
         first_name="Bente", last_name="Holm", end_date=datetime.date(2025, 11, 30)
     )
-    Membership.objects.create(
+    MembershipFactory(
         group=group,
         leader=leaver,
         joined_on=datetime.date(2025, 1, 1),
@@ -278,7 +292,7 @@ def test_the_defaults_are_the_documented_ones():
 
 
 def test_an_import_whose_file_was_removed_says_so(client, hr):
-    upload = RegisterImport.objects.create(
+    upload = RegisterImportFactory(
         file_name="register.csv",
         content=b"",
         uploaded_by=hr,
