@@ -232,6 +232,14 @@ class SurveyReceipt(models.Model):
         return f"{self.leader_id} answered {self.survey_id}"
 
 
+class AccessLogQuerySet(models.QuerySet):
+    def about_group(self, group) -> "AccessLogQuerySet":
+        """Reads of a group's summaries and feedback: what its members see on the group page."""
+        return self.filter(
+            meeting__group=group, what__in=[AccessLog.What.SUMMARY, AccessLog.What.FEEDBACK]
+        )
+
+
 class AccessLog(models.Model):
     """Who read which confidential record when; administrators see this, never the texts."""
 
@@ -248,6 +256,8 @@ class AccessLog(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.SET_NULL, null=True, related_name="+")
     round = models.ForeignKey(Round, on_delete=models.SET_NULL, null=True, related_name="+")
     survey = models.ForeignKey(Survey, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    objects = AccessLogQuerySet.as_manager()
 
     class Meta:
         db_table = "meetings_accesslog"
