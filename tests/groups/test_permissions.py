@@ -17,6 +17,9 @@ LOGIN = 302
 NOBODY_BUT = dict.fromkeys(["leader", "chef", "director", "hr", "administrator"], 403)
 GROUP = (("pk", "group"),)
 PROPOSAL = (("pk", "proposal"),)
+HOSTING = (("pk", "group"), ("hosting", "hosting"))
+# Appointing hosts is the administrators'; the group and the chef group know the group (403).
+ADMINISTRATORS = {"anonymous": LOGIN, **NOBODY_BUT, "hr": 404}
 
 # The leader sits in the group the director hosts; the chef hosts nothing here.
 MATRIX = {
@@ -52,6 +55,9 @@ MATRIX = {
         "director": 200,
         "administrator": 200,
     },
+    Page("groups:hosting", GROUP): {**ADMINISTRATORS, "administrator": 200},
+    Page("groups:hosting_appoint", GROUP, "post"): {**ADMINISTRATORS, "administrator": 302},
+    Page("groups:hosting_end", HOSTING, "post"): {**ADMINISTRATORS, "administrator": 302},
     Page("groups:proposal_new"): {"anonymous": LOGIN, **NOBODY_BUT, "administrator": 200},
     Page("groups:proposal", PROPOSAL): {"anonymous": LOGIN, **NOBODY_BUT, "administrator": 200},
     Page("groups:proposal_apply", PROPOSAL, "post"): {
@@ -100,6 +106,7 @@ def objects(people):
         "proposal": proposal.pk,
         "leader": people["leader"].pk,
         "other_group": other.pk,
+        "hosting": group.hostings.get().pk,
     }
 
 
