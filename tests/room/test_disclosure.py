@@ -262,3 +262,20 @@ def test_the_survey_page_tells_who_has_not_answered_only_as_a_count(client, peop
     assert "1 af 6 har svaret indtil nu." in page
     for person in first.group.members_on(first.day):
         assert person.full_name not in page
+
+
+def test_answers_and_receipts_have_random_keys_and_no_time():
+    """Nothing stored lines an answer up with the receipt of who gave it (see the README)."""
+    from django.db import models
+
+    from meetings.room.models import (
+        EvaluationAnswer,
+        EvaluationReceipt,
+        SurveyReceipt,
+        SurveyResponse,
+    )
+
+    for model in (EvaluationAnswer, EvaluationReceipt, SurveyResponse, SurveyReceipt):
+        fields = [f for f in model._meta.get_fields() if getattr(f, "concrete", False)]
+        assert isinstance(model._meta.pk, models.UUIDField), model
+        assert not [f.name for f in fields if isinstance(f, models.DateField | models.AutoField)]
