@@ -186,7 +186,8 @@ def disclose(
         a for key, _label, answers in groups for a in answers if not over_time or key not in few
     ]
     if total_hidden:
-        total = Cell(None, total_label, None, hidden=Hidden.FEW)
+        reason = Hidden.FEW if len(counted) < MINIMUM_RESPONDENTS else Hidden.COMPLEMENT
+        total = Cell(None, total_label, None, hidden=reason)
     else:
         # Free texts from a group under the minimum appear nowhere, not even in the total.
         with_texts = [a for key, _label, answers in groups if key not in few for a in answers]

@@ -302,7 +302,7 @@ def meeting_evaluations(request, pk: int):
     answered, asked = evaluation_progress(meeting)
     context = {
         "meeting": meeting,
-        "cells": [cell],
+        "cells": [cell] if cell else [],  # a cancelled meeting is in no round's table
         "table": table,
         "answered": answered,
         "asked": asked,
