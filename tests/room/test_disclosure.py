@@ -11,12 +11,16 @@ from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from groups.models import Membership, Reason
-from meetings.models import Meeting
+from groups.models import Reason
 from meetings.room.disclosure import MINIMUM_RESPONDENTS, Answer, disclose, round_evaluations
-from meetings.room.models import Survey
 from meetings.room.services import evaluation_submit, survey_submit
-from tests.factories import LeaderFactory, make_group
+from tests.factories import (
+    GroupFactory,
+    LeaderFactory,
+    MeetingFactory,
+    MembershipFactory,
+    SurveyFactory,
+)
 
 # --- the property: visible numbers as a linear system -------------------------------------------
 
@@ -152,21 +156,21 @@ def two_meetings(people, chef):
     first = held_meeting(people)
     seated = first.day - datetime.timedelta(days=30)
     for _ in range(3):
-        Membership.objects.create(
+        MembershipFactory(
             group=first.group,
             leader=LeaderFactory(reports_to=chef),
             joined_on=seated,
             joined_reason=Reason.COMPOSED,
         )
-    other = make_group(number=2, host=chef)
+    other = GroupFactory(number=2, host=chef)
     for _ in range(2):
-        Membership.objects.create(
+        MembershipFactory(
             group=other,
             leader=LeaderFactory(reports_to=chef),
             joined_on=seated,
             joined_reason=Reason.COMPOSED,
         )
-    second = Meeting.objects.create(round=first.round, group=other, host=chef, day=first.day)
+    second = MeetingFactory(round=first.round, group=other, host=chef, day=first.day)
     return first, second
 
 
@@ -230,7 +234,7 @@ def test_a_host_sees_their_meeting_exactly_as_the_round_shows_it(client, people,
 
 def test_hosts_and_the_chef_group_do_not_answer_their_groups_surveys(people, two_meetings, chef):
     first, _second = two_meetings
-    survey = Survey.objects.create(kind="psychological_safety", round=first.round)
+    survey = SurveyFactory(kind="psychological_safety", round=first.round)
 
     for host in (people["director"], chef):
         with pytest.raises(Exception, match="Kun gruppernes medlemmer"):
@@ -252,7 +256,7 @@ def test_no_answer_is_taken_once_the_evaluation_has_closed(people, two_meetings)
 
 def test_the_survey_page_tells_who_has_not_answered_only_as_a_count(client, people, two_meetings):
     first, _second = two_meetings
-    survey = Survey.objects.create(kind="course", round=first.round)
+    survey = SurveyFactory(kind="course", round=first.round)
     member = first.group.members_on(first.day)[0]
     survey_submit(survey=survey, leader=member, scores=[4] * 6, text="")
     client.force_login(people["director"])

@@ -6,11 +6,17 @@ import pytest
 from django.urls import get_resolver, reverse
 from django.utils import timezone
 
-from groups.models import Group, Membership, Reason
+from groups.models import Group, Reason
 from meetings.models import Meeting
-from meetings.room.models import AccessLog, Feedback, Survey
+from meetings.room.models import AccessLog, Feedback
 from meetings.room.services import evaluation_submit, survey_submit
-from tests.factories import LeaderFactory, make_group
+from tests.factories import (
+    GroupFactory,
+    LeaderFactory,
+    MeetingFactory,
+    MembershipFactory,
+    SurveyFactory,
+)
 from tests.room.room_fixtures import room_objects
 
 pytestmark = pytest.mark.django_db
@@ -29,9 +35,7 @@ def meeting(objects):
 def seat(group, count: int, day: datetime.date, chef) -> list:
     people = [LeaderFactory(reports_to=chef) for _ in range(count)]
     for person in people:
-        Membership.objects.create(
-            group=group, leader=person, joined_on=day, joined_reason=Reason.COMPOSED
-        )
+        MembershipFactory(group=group, leader=person, joined_on=day, joined_reason=Reason.COMPOSED)
     return people
 
 
@@ -40,10 +44,10 @@ def round_survey(meeting, people, chef):
     """The director's group answers 4 times, a second group once: the issue's subtraction."""
     seated = meeting.day - datetime.timedelta(days=30)
     first = [people["leader"], *seat(meeting.group, 3, seated, chef)]
-    other = make_group(number=2, host=chef)
-    Meeting.objects.create(round=meeting.round, group=other, host=chef, day=meeting.day)
+    other = GroupFactory(number=2, host=chef)
+    MeetingFactory(round=meeting.round, group=other, host=chef, day=meeting.day)
     lonely = seat(other, 1, seated, chef)
-    survey = Survey.objects.create(kind="course", round=meeting.round)
+    survey = SurveyFactory(kind="course", round=meeting.round)
     for person in first:
         survey_submit(survey=survey, leader=person, scores=[4] * 6, text="Fælles tekst")
     survey_submit(survey=survey, leader=lonely[0], scores=[1] * 6, text="Min egen mening")
@@ -61,7 +65,7 @@ def test_a_group_of_one_cannot_be_subtracted_from_the_total(client, people, roun
 
 
 def test_the_survey_page_names_nobody_who_has_not_answered(client, people, meeting, chef):
-    survey = Survey.objects.create(kind="course", round=meeting.round)
+    survey = SurveyFactory(kind="course", round=meeting.round)
     silent = seat(meeting.group, 2, meeting.day - datetime.timedelta(days=30), chef)
     survey_submit(survey=survey, leader=people["leader"], scores=[4] * 6, text="")
     client.force_login(people["director"])
@@ -93,7 +97,7 @@ def test_watching_an_open_evaluation_tells_no_answer(client, people, meeting, ch
 
 
 def test_a_host_does_not_answer_their_own_groups_survey(client, people, meeting):
-    survey = Survey.objects.create(kind="course", round=meeting.round)
+    survey = SurveyFactory(kind="course", round=meeting.round)
     client.force_login(people["director"])
 
     response = client.post(

@@ -43,7 +43,7 @@ def after(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("room", "0001_initial"),
+        ("room", "0002_evaluation_labels_translated"),
     ]
 
     operations = [
