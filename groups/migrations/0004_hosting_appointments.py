@@ -49,7 +49,7 @@ def backfill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('groups', '0002_proposal'),
+        ('groups', '0003_proposal_pins_successors'),
         ('meetings', '0002_room_moved_to_its_own_app'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
