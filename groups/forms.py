@@ -71,3 +71,33 @@ class MoveForm(forms.Form):
             "first_name", "last_name"
         )
         self.fields["group"].queryset = Group.objects.all()
+
+
+class HostingForm(forms.Form):
+    role = forms.ChoiceField(label=_("Appointed as"), choices=[])
+    leader = forms.ModelChoiceField(label=_("Chef or director"), queryset=None)
+    starts_on = forms.DateField(
+        label=_("From"),
+        help_text=_("Today or later: an appointment never gives access to earlier meetings."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from nyborg_ledelse.organisation.models import Leader
+
+        from .models import HostRole
+
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = HostRole.choices
+        self.fields["leader"].queryset = (
+            Leader.objects.chef_group().filter(is_active=True).order_by("first_name", "last_name")
+        )
+        self.fields["leader"].label_from_instance = lambda leader: leader.full_name
+
+
+class HostingEndForm(forms.Form):
+    ends_on = forms.DateField(
+        label=_("Last day is the day before"),
+        help_text=_("Today or later."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 class Group(models.Model):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     name = models.CharField(_("name"), max_length=100, blank=True)
+    # Today's host and co-host, kept for the pages and the planner. They are written only by the
+    # hosting services from the dated appointments (Hosting), which decide every permission.
     host = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("host"),
@@ -51,7 +53,11 @@ class Group(models.Model):
         return sorted((m.leader for m in seats), key=lambda leader: leader.full_name)
 
     def is_hosted_by(self, user) -> bool:
-        return user.pk in (self.host_id, self.co_host_id)
+        """Host or co-host today (the group page, the contract); a meeting asks for its own day."""
+        return self.hosts_on(timezone.localdate()).filter(leader=user).exists()
+
+    def hosts_on(self, day: datetime.date) -> "HostingQuerySet":
+        return self.hostings.on(day)
 
     def seats_needed(self) -> int:
         """Seats at a meeting: the members, the host and the co-host."""
@@ -118,6 +124,96 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.leader_id} in {self.group_id} from {self.joined_on}"
+
+
+class HostRole(models.TextChoices):
+    HOST = "host", _("Host")
+    CO_HOST = "co_host", _("Co-host")
+
+
+class HostingQuerySet(models.QuerySet):
+    def on(self, day: datetime.date) -> "HostingQuerySet":
+        return self.filter(starts_on__lte=day).filter(Q(ends_on__isnull=True) | Q(ends_on__gt=day))
+
+    def current(self) -> "HostingQuerySet":
+        return self.on(timezone.localdate())
+
+
+class Hosting(models.Model):
+    """An appointment as a group's host or co-host, from a day until a day (not included).
+
+    Nothing is deleted or rewritten: who hosted a group on a meeting's day decides who may read
+    and write that meeting's records. Made only through groups.services.hosting_appoint/_end.
+    """
+
+    group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="hostings")
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("leader"),
+        on_delete=models.PROTECT,
+        related_name="hostings",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=HostRole.choices)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+    # None: seated by the composer or carried over from before appointments were dated.
+    appointed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    appointed_at = models.DateTimeField(default=timezone.now)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = HostingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["group__number", "-starts_on", "-pk"]
+        verbose_name = _("hosting")
+        verbose_name_plural = _("hostings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "role"],
+                condition=Q(ends_on__isnull=True),
+                name="one_open_appointment_per_group_and_role",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="hosting_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.leader_id} {self.role} of {self.group_id} from {self.starts_on}"
+
+
+class HostingLogEntry(models.Model):
+    """The audit log of appointments: who appointed or ended whom, as what, from which day."""
+
+    class Action(models.TextChoices):
+        APPOINTED = "appointed", _("Appointed")
+        ENDED = "ended", _("Ended")
+
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    hosting = models.ForeignKey(Hosting, on_delete=models.PROTECT, related_name="log")
+    day = models.DateField(_("from the day"))
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("hosting log entry")
+        verbose_name_plural = _("hosting log")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.hosting_id}"
 
 
 class ContractVersion(models.Model):

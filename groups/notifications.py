@@ -33,3 +33,13 @@ MEMBER_LEFT = register(
         template="groups/email/member_left",
     )
 )
+
+HOSTING_CHANGED = register(
+    MessageKind(
+        key="group_hosting",
+        label=_("A host or co-host is appointed to your group, or the appointment ends"),
+        template="groups/email/hosting",
+        # Given in the open: the group always learns who may read its records.
+        always_sent=True,
+    )
+)

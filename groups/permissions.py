@@ -54,3 +54,13 @@ def require_composer(user) -> None:
 def get_proposal_for_user(user, pk: int) -> Proposal:
     require_composer(user)
     return get_object_or_404(Proposal, pk=pk)
+
+
+def get_group_for_hosting(user, pk: int) -> Group:
+    """Appointing hosts is the administrators'; the chef group knows the group (403)."""
+    group = get_object_or_404(Group.objects.select_related("host", "co_host"), pk=pk)
+    if user.is_administrator:
+        return group
+    if _knows_group(user, group):
+        raise PermissionDenied
+    raise Http404

@@ -13,6 +13,7 @@ from nyborg_ledelse.notifications.services import queue_message, sending_togethe
 from nyborg_ledelse.organisation.models import Leader
 
 from .composer import HOST, MEMBER, Person, compose_isolated
+from .hosting import group_create, host_replace
 from .models import ContractVersion, Group, Membership, Proposal, Reason
 from .notifications import GROUP_CHANGED, MEMBER_LEFT, MOVED, SUCCESSOR_JOINED
 
@@ -73,9 +74,9 @@ def groups_apply_composition(
         if person.is_chef_group and label:
             group = groups.get(label)
             if group is None:
-                groups[label] = Group.objects.create(number=int(label), host=person)
+                groups[label] = group_create(number=int(label), host=person, starts_on=day)
             elif group.host_id != person.pk:
-                Group.objects.filter(pk=group.pk).update(host=person)
+                host_replace(group=group, host=person, starts_on=day)
     current = {m.leader_id: m for m in Membership.objects.current().select_related("group")}
     moves = []
     for pk, label in assignment.items():

@@ -1,18 +1,23 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from meetings.room.models import AccessLog
 from nyborg_ledelse.organisation.models import Leader
 
 from .composer import CompositionError
-from .forms import ContractForm, MoveForm, ProposalForm
+from .forms import ContractForm, HostingEndForm, HostingForm, MoveForm, ProposalForm
+from .hosting import hosting_appoint, hosting_end
 from .mix import mix_of
-from .models import Group, Proposal
+from .models import Group, Hosting, HostingLogEntry, Proposal
 from .permissions import (
+    get_group_for_hosting,
     get_group_for_user,
     get_group_to_edit_contract,
     get_proposal_for_user,
@@ -56,6 +61,9 @@ def group_detail(request, pk: int):
         "contract": group.contract(),
         "versions": group.contract_versions.select_related("author"),
         "may_edit_contract": group.is_hosted_by(request.user),
+        "hostings": group.hostings.select_related("leader"),
+        # The access log turned to the people it protects: every read of the group's records.
+        "reads": AccessLog.objects.about_group(group).select_related("who", "meeting__round"),
     }
     return render(request, "groups/group_detail.html", context)
 
@@ -233,3 +241,53 @@ def move_view(request):
         % {"name": leader.full_name, "group": group},
     )
     return redirect("groups:overview")
+
+
+@login_required
+def hosting(request, pk: int):
+    group = get_group_for_hosting(request.user, pk)
+    context = {
+        "group": group,
+        "hostings": group.hostings.select_related("leader", "appointed_by", "ended_by"),
+        "log": HostingLogEntry.objects.filter(hosting__group=group).select_related(
+            "by", "hosting__leader"
+        ),
+        "form": HostingForm(initial={"starts_on": timezone.localdate()}),
+        "end_form": HostingEndForm(initial={"ends_on": timezone.localdate()}),
+    }
+    return render(request, "groups/hosting.html", context)
+
+
+@require_POST
+@login_required
+def hosting_appoint_view(request, pk: int):
+    group = get_group_for_hosting(request.user, pk)
+    form = HostingForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        hosting_appoint(group=group, by=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The appointment is made, and the group has been told."))
+    return redirect("groups:hosting", pk=group.pk)
+
+
+@require_POST
+@login_required
+def hosting_end_view(request, pk: int, hosting: int):
+    group = get_group_for_hosting(request.user, pk)
+    appointment = get_object_or_404(Hosting, pk=hosting, group=group)
+    form = HostingEndForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        hosting_end(hosting=appointment, by=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The appointment ends, and the group has been told."))
+    return redirect("groups:hosting", pk=group.pk)

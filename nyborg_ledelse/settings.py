@@ -389,6 +389,10 @@ COACHING = {
 # How many days the group has to comment on a summary's draft, unless the host chooses otherwise.
 SUMMARY_COMMENT_DAYS = envint("SUMMARY_COMMENT_DAYS", 5)
 
+# Evaluations and surveys close this many days after the meeting (or the round's last day);
+# results are shown only then, or at once when everyone asked has answered.
+ANSWERS_CLOSE_DAYS = envint("ANSWERS_CLOSE_DAYS", 14)
+
 # How far back a private calendar feed reaches.
 CALENDAR_FEED_DAYS_BACK = envint("CALENDAR_FEED_DAYS_BACK", 365)
 

@@ -23,7 +23,15 @@ from coaching.models import (
     SparringRequest,
     Volunteer,
 )
-from groups.models import ContractVersion, Group, Membership, Proposal, Reason
+from groups.models import (
+    ContractVersion,
+    Group,
+    Hosting,
+    HostRole,
+    Membership,
+    Proposal,
+    Reason,
+)
 from meetings.models import Apology, Attendance, CalendarFeed, Meeting, Room, Round, SummaryQuestion
 from meetings.room.models import Feedback, Summary, Survey
 from nyborg_ledelse.notifications.models import Delivery, Message, Preference
@@ -98,12 +106,26 @@ class RegisterImportFactory(factory.django.DjangoModelFactory):
 
 
 class GroupFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Group
-
     # Far from the small numbers tests give their groups by hand.
     number = factory.Sequence(lambda n: 100 + n)
     host = factory.SubFactory(ChefFactory)
+
+    @factory.post_generation
+    def appointments(group, create, extracted, **kwargs):
+        """Hosts are dated appointments that decide who reads a meeting's records: by default the
+        host (and a co-host, if given) has hosted since long before any meeting of a test."""
+        if not create:
+            return
+        since = kwargs.get("since") or datetime.date(2000, 1, 1)
+        Hosting.objects.create(group=group, leader=group.host, role=HostRole.HOST, starts_on=since)
+        if group.co_host_id:
+            Hosting.objects.create(
+                group=group, leader_id=group.co_host_id, role=HostRole.CO_HOST, starts_on=since
+            )
+
+    class Meta:
+        model = Group
+        skip_postgeneration_save = True
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

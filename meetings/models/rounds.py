@@ -341,9 +341,11 @@ class Meeting(models.Model):
         return [*([self.host] if self.host else []), *members]
 
     def is_hosted_by(self, user) -> bool:
-        return user.pk == self.host_id or (
-            self.group is not None and user.pk == self.group.co_host_id
-        )
+        """Host or co-host of the group on the meeting's day: the one rule for who reads and
+        writes its records. An appointment made later does not reach back."""
+        if self.group is None:
+            return user.pk == self.host_id
+        return self.group.hosts_on(self.day).filter(leader_id=user.pk).exists()
 
     def had_member(self, user) -> bool:
         """A member of the group on the day of the meeting."""

@@ -1,6 +1,7 @@
 """Demo records of the confidential room: summaries, released feedback and evaluations for every
 held group meeting, and Edmondson's statements answered on the latest held round."""
 
+import datetime
 import random
 
 from django.db import transaction
@@ -122,7 +123,11 @@ def _records(round_: Round, rng: random.Random) -> None:
 
 def _survey(round_: Round, rng: random.Random) -> None:
     """Edmondson's statements attached to the latest held round, answered by most members."""
-    survey = Survey.objects.create(kind="psychological_safety", round=round_)
+    # Opened at the round, so it has closed (ANSWERS_CLOSE_DAYS) and the demo shows its results.
+    opened = datetime.datetime.combine(
+        round_.day_dates[-1], round_.ends, tzinfo=timezone.get_current_timezone()
+    )
+    survey = Survey.objects.create(kind="psychological_safety", round=round_, opened_at=opened)
     for meeting in round_.meetings.select_related("group"):
         for leader in meeting.group.members_on(meeting.day):
             if rng.random() < 0.7:

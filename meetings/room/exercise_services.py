@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from meetings.models import AgendaItem, Meeting
 from nyborg_ledelse.organisation.models import Leader
 
+from .disclosure import resistance_result
 from .exercises import PROBLEM_TYPES, RESISTANCE_SOURCES, TENSION_FIELDS, TENSION_LEVELS
 from .models import Exercise, ExerciseAnswer, ExerciseReceipt, Summary
-from .reports import resistance_result
 from .services import summary_save
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from nyborg_ledelse.views import show_errors
 
+from .disclosure import resistance_result
 from .exercise_services import (
     exercise_answer,
     exercise_close,
@@ -35,7 +36,6 @@ from .permissions import (
     may_take_part,
     may_write_records,
 )
-from .reports import resistance_result
 
 
 @login_required

@@ -148,8 +148,12 @@ class EvaluationAnswer(models.Model):
 
 
 class EvaluationReceipt(models.Model):
-    """That a leader answered (never what): one answer each, and who still needs a reminder."""
+    """That a leader answered (never what): one answer each, and who still needs a reminder.
 
+    A random key and no time, like the answers: nothing stored orders receipts and answers alike.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="evaluation_receipts"
     )
@@ -219,6 +223,8 @@ class SurveyResponse(models.Model):
 
 
 class SurveyReceipt(models.Model):
+    # Random, like EvaluationReceipt's: a counting key would give the order people answered in.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="receipts")
     leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
@@ -230,6 +236,14 @@ class SurveyReceipt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.leader_id} answered {self.survey_id}"
+
+
+class AccessLogQuerySet(models.QuerySet):
+    def about_group(self, group) -> "AccessLogQuerySet":
+        """Reads of a group's summaries and feedback: what its members see on the group page."""
+        return self.filter(
+            meeting__group=group, what__in=[AccessLog.What.SUMMARY, AccessLog.What.FEEDBACK]
+        )
 
 
 class AccessLog(models.Model):
@@ -248,6 +262,8 @@ class AccessLog(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.SET_NULL, null=True, related_name="+")
     round = models.ForeignKey(Round, on_delete=models.SET_NULL, null=True, related_name="+")
     survey = models.ForeignKey(Survey, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    objects = AccessLogQuerySet.as_manager()
 
     class Meta:
         db_table = "meetings_accesslog"

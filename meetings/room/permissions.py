@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from meetings.models import Meeting, Round
 
+from .disclosure import evaluation_asked, survey_asked
 from .models import Exercise, Survey
 
 # 404 for a record the user may not know exists; 403 where they may see it but not do this to it.
@@ -49,7 +50,8 @@ def may_write_records(user, meeting: Meeting) -> bool:
 
 
 def may_evaluate(user, meeting: Meeting) -> bool:
-    return meeting.had_member(user) and not meeting.apologies.filter(leader=user).exists()
+    """The group's members on the day who came; never its hosts (see disclosure.py)."""
+    return user.pk in evaluation_asked(meeting) and not meeting.is_hosted_by(user)
 
 
 def may_see_group_evaluations(user, meeting: Meeting) -> bool:
@@ -68,16 +70,18 @@ def get_round_for_chef_group(user, pk: int) -> Round:
 
 
 def may_answer_survey(user, survey: Survey) -> bool:
-    if survey.group is not None:
-        return survey.group.memberships.current().filter(leader=user).exists()
-    return Meeting.objects.filter(round=survey.round, group__isnull=False).for_leader(user).exists()
+    """The groups' members only: hosts and the chef group never answer as a group."""
+    return user.pk in survey_asked(survey)
 
 
 def get_survey_to_answer(user, pk: int) -> Survey:
     survey = get_object_or_404(Survey.objects.select_related("group", "round"), pk=pk)
-    if not may_answer_survey(user, survey):
-        raise Http404
-    return survey
+    if may_answer_survey(user, survey):
+        return survey
+    if user.is_chef_group:
+        # They see its results, so they know it exists; they do not answer it.
+        raise PermissionDenied
+    raise Http404
 
 
 def get_survey_results(user, pk: int) -> Survey:

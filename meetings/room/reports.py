@@ -1,97 +1,17 @@
-"""What the confidential records add up to: evaluation and survey results (never below the
-minimum of respondents) and the compiled round report for the chef group (screen, Word, PDF)."""
+"""The compiled round report for the chef group (screen, Word, PDF). Evaluation and survey
+results are counted in disclosure.py, the one place that decides what answers may show."""
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from docx import Document
 from docx.shared import Pt
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from meetings.models import Meeting, Round
+from meetings.models import Round
 
-from .exercises import RESISTANCE_SOURCES
-from .models import Feedback, Survey, SurveyResponse
-from .surveys import MINIMUM_RESPONDENTS, SURVEYS
-
-# --- evaluations ------------------------------------------------------------------------------
-
-
-@dataclass
-class EvaluationResult:
-    meeting: Meeting
-    asked: int
-    answered: int
-    average: float | None = None
-    good: list[str] = field(default_factory=list)
-    missed: list[str] = field(default_factory=list)
-
-    @property
-    def response_rate(self) -> float:
-        return self.answered / self.asked if self.asked else 0.0
-
-    @property
-    def shown(self) -> bool:
-        return self.answered >= MINIMUM_RESPONDENTS
-
-
-def evaluation_result(meeting: Meeting) -> EvaluationResult:
-    apologised = set(meeting.apologies.values_list("leader_id", flat=True))
-    asked = sum(1 for m in meeting.group.members_on(meeting.day) if m.pk not in apologised)
-    answers = list(meeting.evaluations.all())
-    result = EvaluationResult(meeting, asked=asked, answered=len(answers))
-    if result.shown:
-        result.average = sum(a.rating for a in answers) / len(answers)
-        # Sorted, so the order says nothing about who answered when.
-        result.good = sorted(a.good for a in answers if a.good)
-        result.missed = sorted(a.missed for a in answers if a.missed)
-    return result
-
-
-# --- surveys ------------------------------------------------------------------------------------
-
-
-@dataclass
-class SurveyResult:
-    label: str
-    respondents: int
-    averages: list[float] | None  # per statement, reverse-scored statements turned round
-    texts: list[str] = field(default_factory=list)
-
-    @property
-    def shown(self) -> bool:
-        return self.averages is not None
-
-
-def _result(label: str, responses: list, kind) -> SurveyResult:
-    if len(responses) < MINIMUM_RESPONDENTS:
-        return SurveyResult(label, len(responses), None)
-    scored = [kind.scored(r.scores) for r in responses]
-    averages = [sum(column) / len(column) for column in zip(*scored, strict=True)]
-    return SurveyResult(
-        label, len(responses), averages, sorted(r.text for r in responses if r.text)
-    )
-
-
-def survey_results(survey: Survey) -> tuple[SurveyResult, list[SurveyResult]]:
-    """The total and one result per group that answered.
-
-    The concept survey opens group by group; its total is taken over every group's answers.
-    """
-    kind = SURVEYS[survey.kind]
-    if kind.per_round:
-        responses = list(survey.responses.select_related("group"))
-    else:
-        responses = list(
-            SurveyResponse.objects.filter(survey__kind=survey.kind).select_related("group")
-        )
-    by_group: dict = {}
-    for response in responses:
-        by_group.setdefault(response.group, []).append(response)
-    groups = sorted((g for g in by_group if g is not None), key=lambda g: g.number)
-    return _result("I alt", responses, kind), [_result(str(g), by_group[g], kind) for g in groups]
-
+from .models import Feedback
 
 # --- the compiled round report ------------------------------------------------------------------
 
@@ -195,29 +115,3 @@ def report_pdf(round_: Round) -> bytes:
                 if section.dos_and_donts:
                     row.cell(_latin(second))
     return bytes(pdf.output())
-
-
-# --- the workshop's exercises -------------------------------------------------------------------
-
-
-@dataclass
-class ResistanceResult:
-    respondents: int
-    minimum: int
-    closed: bool
-    rows: list[tuple[str, float]] = field(default_factory=list)  # source, average 1–5
-
-    @property
-    def shown(self) -> bool:
-        return bool(self.rows)
-
-
-def resistance_result(exercise) -> ResistanceResult:
-    """The group's ratings of the nine sources: shown once the host has closed the exercise (no
-    live figures while answers come in one by one) and only from the room's minimum of answers."""
-    scores = [answer.scores for answer in exercise.answers.all()]
-    result = ResistanceResult(len(scores), MINIMUM_RESPONDENTS, exercise.is_closed)
-    if exercise.is_closed and len(scores) >= MINIMUM_RESPONDENTS:
-        averages = [sum(column) / len(column) for column in zip(*scores, strict=True)]
-        result.rows = list(zip(RESISTANCE_SOURCES, averages, strict=True))
-    return result

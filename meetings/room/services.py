@@ -17,6 +17,7 @@ from nyborg_ledelse.notifications.models import Message, State
 from nyborg_ledelse.notifications.services import cancel_messages, queue_message, sending_together
 from nyborg_ledelse.organisation.models import Leader
 
+from .disclosure import evaluation_asked, evaluation_is_closed, survey_asked, survey_is_closed
 from .models import (
     AccessLog,
     AgreedMention,
@@ -312,6 +313,12 @@ def evaluation_submit(*, meeting: Meeting, leader: Leader, good: str, missed: st
     """One anonymous answer per attendee: the receipt says who answered, never what."""
     if timezone.now() < meeting.starts_at:
         raise ValidationError(_("The meeting is evaluated once it has been held."))
+    if leader.pk not in evaluation_asked(meeting):
+        # Hosts and the chef group are not members: their view would be counted as the group's.
+        raise ValidationError(_("Only the group's members evaluate its meeting."))
+    if evaluation_is_closed(meeting):
+        # Once results are shown they never change, so nobody learns an answer by comparing.
+        raise ValidationError(_("The evaluation is closed."))
     if rating not in range(1, 6):
         raise ValidationError(_("Rate the meeting from 1 to 5."))
     try:
@@ -328,9 +335,13 @@ def survey_submit(*, survey: Survey, leader: Leader, scores: list[int], text: st
     kind = SURVEYS[survey.kind]
     if len(scores) != len(kind.statements) or any(s not in range(1, 6) for s in scores):
         raise ValidationError(_("Answer every statement from 1 to 5."))
-    from groups.models import Group
-
-    group = survey.group or Group.of(leader)
+    asked = survey_asked(survey)
+    if leader.pk not in asked:
+        # Hosts and the chef group never answer as a group's member (see disclosure.py).
+        raise ValidationError(_("Only the groups' members answer this survey."))
+    if survey_is_closed(survey):
+        raise ValidationError(_("The survey is closed."))
+    group = asked[leader.pk]
     try:
         with transaction.atomic():
             SurveyReceipt.objects.create(survey=survey, leader=leader)

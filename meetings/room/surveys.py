@@ -5,9 +5,6 @@ from dataclasses import dataclass, field
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-# Results for fewer respondents than this are not shown: they could point at someone.
-MINIMUM_RESPONDENTS = 3
-
 
 @dataclass(frozen=True)
 class SurveyKind:

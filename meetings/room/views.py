@@ -10,11 +10,18 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from groups.models import Group
 from meetings.models import Meeting
 from meetings.permissions import require_administrator
 from nyborg_ledelse.views import show_errors
 
+from .disclosure import (
+    evaluation_is_closed,
+    evaluation_progress,
+    meeting_evaluation,
+    survey_is_closed,
+    survey_table,
+)
+from .disclosure import round_evaluations as round_evaluations_table
 from .forms import (
     CommentForm,
     EvaluationForm,
@@ -36,14 +43,7 @@ from .permissions import (
     may_see_group_evaluations,
     may_write_records,
 )
-from .reports import (
-    evaluation_result,
-    report_docx,
-    report_pdf,
-    report_sections,
-    report_title,
-    survey_results,
-)
+from .reports import report_docx, report_pdf, report_sections, report_title
 from .services import (
     EditConflict,
     checked_texts,
@@ -60,7 +60,7 @@ from .services import (
     survey_attach_to_round,
     survey_submit,
 )
-from .surveys import MINIMUM_RESPONDENTS, SURVEYS
+from .surveys import SURVEYS
 
 
 def _questions(meeting: Meeting):
@@ -114,6 +114,7 @@ def summary_edit(request, pk: int):
         request,
         meeting,
         form,
+        record=summary,
         save=summary_save,
         document="summary",
         saved=_("The summary is saved."),
@@ -202,13 +203,14 @@ def feedback_edit(request, pk: int):
         request,
         meeting,
         form,
+        record=feedback,
         save=feedback_save,
         document="feedback",
         saved=_("The feedback is saved. The chef group sees it once you release it."),
     )
 
 
-def _edit_record(request, meeting, form, *, save, document: str, saved: str):
+def _edit_record(request, meeting, form, *, record, save, document: str, saved: str):
     """Save a summary or feedback; if someone saved since the form was opened, show their version
     beside mine and let a second save replace it deliberately."""
     conflict = None
@@ -230,6 +232,10 @@ def _edit_record(request, meeting, form, *, save, document: str, saved: str):
         else:
             messages.success(request, saved)
             return redirect(f"room:{document}", pk=meeting.pk)
+    if record is not None or conflict is not None:
+        # The form shows the text: reading it through the edit page is a read like any other.
+        what = AccessLog.What.SUMMARY if document == "summary" else AccessLog.What.FEEDBACK
+        log_access(request.user, what, meeting=meeting)
     return render(
         request,
         "room/record_form.html",
@@ -279,43 +285,42 @@ def evaluate(request, pk: int):
         else:
             messages.success(request, _("Thank you. Your evaluation is saved anonymously."))
             return redirect(meeting)
-    return render(
-        request, "room/evaluate.html", {"meeting": meeting, "form": form, "answered": answered}
-    )
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "answered": answered,
+        "closed": evaluation_is_closed(meeting),
+    }
+    return render(request, "room/evaluate.html", context)
 
 
 @login_required
 def meeting_evaluations(request, pk: int):
     meeting = get_meeting_in_room(request.user, pk, may=may_see_group_evaluations)
+    cell, table = meeting_evaluation(meeting)
     log_access(request.user, AccessLog.What.EVALUATION, meeting=meeting)
-    return render(
-        request,
-        "room/evaluations.html",
-        {
-            "meeting": meeting,
-            "results": [evaluation_result(meeting)],
-            "minimum": MINIMUM_RESPONDENTS,
-        },
-    )
+    answered, asked = evaluation_progress(meeting)
+    context = {
+        "meeting": meeting,
+        "cells": [cell] if cell else [],  # a cancelled meeting is in no round's table
+        "table": table,
+        "answered": answered,
+        "asked": asked,
+    }
+    return render(request, "room/evaluations.html", context)
 
 
 @login_required
 def round_evaluations(request, pk: int):
     round_ = get_round_for_chef_group(request.user, pk)
+    table = round_evaluations_table(round_)
     log_access(request.user, AccessLog.What.EVALUATION, round=round_)
-    meetings = round_.meetings.filter(
-        group__isnull=False, cancelled_at__isnull=True
-    ).select_related("group", "round")
-    results = [evaluation_result(m) for m in meetings.order_by("group__number")]
-    asked = sum(r.asked for r in results)
-    answered = sum(r.answered for r in results)
     context = {
         "round": round_,
-        "results": results,
-        "minimum": MINIMUM_RESPONDENTS,
-        "total_rate": answered / asked if asked else 0,
-        "answered": answered,
-        "asked": asked,
+        "cells": [*table.groups, table.total],
+        "table": table,
+        "answered": table.answered,
+        "asked": table.asked,
     }
     return render(request, "room/evaluations.html", context)
 
@@ -382,7 +387,13 @@ def survey_answer(request, pk: int):
     return render(
         request,
         "room/survey_form.html",
-        {"survey": survey, "kind": kind, "form": form, "answered": answered},
+        {
+            "survey": survey,
+            "kind": kind,
+            "form": form,
+            "answered": answered,
+            "closed": survey_is_closed(survey),
+        },
     )
 
 
@@ -390,29 +401,20 @@ def survey_answer(request, pk: int):
 def survey_results_view(request, pk: int):
     survey = get_survey_results(request.user, pk)
     log_access(request.user, AccessLog.What.SURVEY, survey=survey)
-    total, per_group = survey_results(survey)
-    columns = [total, *per_group]
+    table = survey_table(survey)
     kind = SURVEYS[survey.kind]
-    table = [
-        (statement, [c.averages[i] if c.shown else None for c in columns])
+    rows = [
+        (statement, [c.averages[i] if c.shown and c.averages else None for c in table.columns])
         for i, statement in enumerate(kind.statements)
     ]
-    # A host sees who in their own group has not answered, never what anyone answered.
-    answered = set(survey.receipts.values_list("leader_id", flat=True))
-    missing = [
-        member
-        for group in Group.objects.filter(host=request.user)
-        if survey.group in (None, group)
-        for member in group.current_members()
-        if member.pk not in answered
-    ]
+    # Who has not answered is told only as a count: names would say who did.
     context = {
         "survey": survey,
         "kind": kind,
-        "columns": columns,
         "table": table,
-        "missing": missing,
-        "minimum": MINIMUM_RESPONDENTS,
+        "rows": rows,
+        "answered": table.answered,
+        "asked": table.asked,
     }
     return render(request, "room/survey_results.html", context)
 

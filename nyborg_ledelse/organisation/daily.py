@@ -17,6 +17,8 @@ STEPS = [
     # Seats follow the register's dates: leavers, loss of responsibility, successors. First, so
     # the follow-ups below go to the groups as they are today.
     "groups.services.groups_daily",
+    # Appointments of hosts and co-hosts that start or end today.
+    "groups.hosting.hosting_daily",
     # After a meeting: the host's reminders, the members' evaluation nudges, the concept survey.
     "meetings.room.services.room_daily",
     # New leaders entered by hand (not by the register import) get their introduction programme.

@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from groups.composer import compose
+from groups.hosting import _start
 from groups.mix import mix_of
-from groups.models import ContractVersion, Group, Membership, Proposal, Reason
+from groups.models import ContractVersion, Group, HostRole, Membership, Proposal, Reason
 from groups.services import current_seats, group_seats_update, people_from_register
 from nyborg_ledelse.notifications.models import Message
 from nyborg_ledelse.organisation.models import Leader
@@ -66,8 +67,15 @@ def test_the_host_keeps_every_version_of_the_contract_and_members_read_the_newes
 def test_two_editors_of_the_contract_never_overwrite_each_other_silently(client, composed):
     _chefs, leaders = composed
     group = seat_of(leaders[0]).group
-    group.co_host = composed[0][0] if composed[0][0] != group.host else composed[0][1]
-    group.save()
+    co_host = composed[0][0] if composed[0][0] != group.host else composed[0][1]
+    _start(
+        group=group,
+        leader=co_host,
+        role=HostRole.CO_HOST,
+        starts_on=datetime.date(2026, 5, 12),
+        by=None,
+    )
+    group.refresh_from_db()
     start = ContractVersionFactory(group=group, text="Udkast.", author=group.host)
     url = reverse("groups:contract", args=[group.pk])
     client.force_login(group.co_host)

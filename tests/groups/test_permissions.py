@@ -1,9 +1,13 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from groups.models import Membership, Reason
+from groups.hosting import _start
+from groups.models import HostRole, Membership, Reason
 from groups.services import current_seats
+from nyborg_ledelse.organisation.models import Role
 from tests.factories import (
     ContractVersionFactory,
     GroupFactory,
@@ -17,6 +21,9 @@ LOGIN = 302
 NOBODY_BUT = dict.fromkeys(["leader", "chef", "director", "hr", "administrator"], 403)
 GROUP = (("pk", "group"),)
 PROPOSAL = (("pk", "proposal"),)
+HOSTING = (("pk", "group"), ("hosting", "hosting"))
+# Appointing hosts is the administrators'; the group and the chef group know the group (403).
+ADMINISTRATORS = {"anonymous": LOGIN, **NOBODY_BUT, "hr": 404}
 
 # The leader sits in the group the director hosts; the chef hosts nothing here.
 MATRIX = {
@@ -52,6 +59,23 @@ MATRIX = {
         "director": 200,
         "administrator": 200,
     },
+    Page("groups:hosting", GROUP): {**ADMINISTRATORS, "administrator": 200},
+    Page(
+        "groups:hosting_appoint",
+        GROUP,
+        "post",
+        lambda objects: {
+            "role": "co_host",
+            "leader": objects["other_chef"],
+            "starts_on": (timezone.localdate() + datetime.timedelta(days=1)).isoformat(),
+        },
+    ): {**ADMINISTRATORS, "administrator": 302},
+    Page(
+        "groups:hosting_end",
+        HOSTING,
+        "post",
+        lambda objects: {"ends_on": timezone.localdate().isoformat()},
+    ): {**ADMINISTRATORS, "administrator": 302},
     Page("groups:proposal_new"): {"anonymous": LOGIN, **NOBODY_BUT, "administrator": 200},
     Page("groups:proposal", PROPOSAL): {"anonymous": LOGIN, **NOBODY_BUT, "administrator": 200},
     Page("groups:proposal_apply", PROPOSAL, "post"): {
@@ -95,11 +119,21 @@ def objects(people):
         result={"D": 0, "lower_bound": 0, "gap": 0, "violations": {}, "proven_optimal": True},
     )
     other = GroupFactory(number=2, host=LeaderFactory(role="chef"))
+    # A co-host of the group since today (to end) and a chef who hosts nothing (to appoint).
+    co_host = _start(
+        group=group,
+        leader=LeaderFactory(role=Role.CHEF),
+        role=HostRole.CO_HOST,
+        starts_on=timezone.localdate(),
+        by=None,
+    )
     return {
         "group": group.pk,
         "proposal": proposal.pk,
         "leader": people["leader"].pk,
         "other_group": other.pk,
+        "hosting": co_host.pk,
+        "other_chef": LeaderFactory(role=Role.CHEF).pk,
     }
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings.room.disclosure import resistance_result
 from meetings.room.exercise_services import (
     exercise_answer,
     exercise_close,
@@ -14,7 +15,6 @@ from meetings.room.exercise_services import (
 )
 from meetings.room.exercises import RESISTANCE_SOURCES
 from meetings.room.models import Exercise, ExerciseAnswer, Summary
-from meetings.room.reports import resistance_result
 from tests.factories import LeaderFactory, MembershipFactory, SummaryFactory, SurveyFactory
 from tests.room.exercise_fixtures import meeting_today, open_exercise
 

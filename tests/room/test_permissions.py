@@ -50,7 +50,8 @@ MATRIX = {
         "chef": 302,
         "director": 302,
     },
-    Page("room:survey", SURVEY): {**SURVEY_RECORD, "leader": 200},
+    # The chef group sees the survey's results but never answers it as a group's member.
+    Page("room:survey", SURVEY): {**SURVEY_RECORD, "leader": 200, "chef": 403, "director": 403},
     Page("room:survey_results", SURVEY): {**SURVEY_RECORD, "chef": 200, "director": 200},
     Page("room:access_log"): {**NOBODY, "administrator": 200},
 }

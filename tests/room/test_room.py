@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from groups.models import Reason
 from meetings.models import Meeting
+from meetings.room.disclosure import survey_table
 from meetings.room.models import (
     AccessLog,
     AgreedMention,
@@ -21,7 +22,6 @@ from meetings.room.models import (
     Summary,
     Survey,
 )
-from meetings.room.reports import survey_results
 from meetings.room.services import evaluation_submit, survey_submit
 from nyborg_ledelse.notifications.models import Message
 from nyborg_ledelse.organisation.daily import daily_round
@@ -215,7 +215,9 @@ def test_the_report_holds_only_released_feedback_in_all_three_formats(
     assert docx["Content-Disposition"].endswith('.docx"')
 
 
-def test_evaluations_are_anonymous_and_shown_from_3_answers(client, meeting, people, chef):
+def test_evaluations_are_anonymous_and_shown_from_3_answers_once_closed(
+    client, meeting, people, chef
+):
     attendees = [people["leader"], *members(meeting, 3, chef)]
     for person in attendees[:2]:
         evaluation_submit(
@@ -224,9 +226,13 @@ def test_evaluations_are_anonymous_and_shown_from_3_answers(client, meeting, peo
     client.force_login(people["director"])
     url = reverse("room:evaluations", args=[meeting.pk])
 
-    assert "Vises, når mindst 3 har svaret." in client.get(url).content.decode()
+    assert "2 af 4 har svaret indtil nu." in client.get(url).content.decode()
     evaluation_submit(meeting=meeting, leader=attendees[2], good="Trygt rum", missed="", rating=5)
     text = client.get(url).content.decode()
+    assert "Trygt rum" not in text and "3 af 4 har svaret indtil nu." in text
+    with time_machine.travel(meeting.day + datetime.timedelta(days=14)):
+        client.force_login(people["director"])  # a session lasts a working day
+        text = client.get(url).content.decode()
     assert "Trygt rum" in text and "4,3" in text
     assert not hasattr(EvaluationAnswer, "leader")
     assert EvaluationReceipt.objects.filter(meeting=meeting).count() == 3
@@ -242,7 +248,7 @@ def test_the_chef_group_sees_response_rates_across_groups(client, meeting, peopl
 
     text = client.get(reverse("room:round_evaluations", args=[meeting.round_id])).content.decode()
 
-    assert "3 af 4 har svaret" in text
+    assert "3 af 4 har svaret indtil nu." in text
 
 
 def test_the_daily_round_queues_the_nudge_the_day_after_and_it_stops_once_answered(meeting, people):
@@ -334,14 +340,14 @@ def test_survey_results_turn_reverse_statements_round_and_need_3_answers(meeting
     respondents = [people["leader"], *members(meeting, 2, chef)]
     for person in respondents[:2]:
         survey_submit(survey=survey, leader=person, scores=answers, text="")
-    total, _groups = survey_results(survey)
-    assert not total.shown
+    later = meeting.day + datetime.timedelta(days=30)
+    assert not survey_table(survey, today=later).total.shown
 
     survey_submit(survey=survey, leader=respondents[2], scores=answers, text="Godt")
 
-    total, groups = survey_results(survey)
-    assert total.averages == [5.0] * 7
-    assert groups[0].respondents == 3
+    table = survey_table(survey, today=later)
+    assert table.total.averages == [5.0] * 7
+    assert table.groups[0].respondents == 3
 
 
 def test_every_read_is_logged_and_the_log_shows_no_texts(client, meeting, people):
@@ -379,11 +385,11 @@ def test_concept_results_are_shown_per_group_and_in_total(meeting, people, chef)
             MembershipFactory(group=group, leader=person, joined_reason=Reason.COMPOSED)
             survey_submit(survey=survey, leader=person, scores=[4] * 8, text="")
 
-    total, groups = survey_results(first)
+    table = survey_table(first, today=timezone.localdate() + datetime.timedelta(days=30))
 
-    assert total.respondents == 6
-    assert [g.respondents for g in groups] == [3, 3]
-    assert total.averages == [4.0] * 8
+    assert table.total.respondents == 6
+    assert [g.respondents for g in table.groups] == [3, 3]
+    assert table.total.averages == [4.0] * 8
 
 
 def test_sharing_or_publishing_before_anything_is_written_says_so(client, meeting, people):

@@ -2,12 +2,13 @@ from django import template
 from django.db.models import Q
 from django.utils import timezone
 
-from groups.models import Group
+from groups.models import Membership
 from meetings.models import Meeting
 
+from ..disclosure import evaluation_is_closed, survey_is_closed
 from ..forms import SurveyAttachForm
 from ..models import Survey
-from ..permissions import may_evaluate, may_read_summary
+from ..permissions import may_answer_survey, may_evaluate, may_read_summary
 
 register = template.Library()
 
@@ -38,7 +39,9 @@ def room_links(meeting, user):
         "meeting": meeting,
         "in_room": meeting.is_hosted_by(user) or meeting.had_member(user),
         "is_host": meeting.is_hosted_by(user),
-        "may_evaluate": may_evaluate(user, meeting) and meeting.starts_at <= timezone.now(),
+        "may_evaluate": may_evaluate(user, meeting)
+        and meeting.starts_at <= timezone.now()
+        and not evaluation_is_closed(meeting),
     }
 
 
@@ -56,9 +59,14 @@ def chef_group_links(context, round_):
 @register.inclusion_tag("room/_open_surveys.html")
 def open_surveys(user):
     """Surveys the user may still answer: their group's concept survey, their rounds' templates."""
-    group = Group.of(user)
-    rounds = Meeting.objects.for_leader(user).filter(group__isnull=False).values("round")
-    surveys = Survey.objects.filter(Q(group=group, group__isnull=False) | Q(round__in=rounds))
-    if user.is_chef_group:
-        surveys = surveys.filter(group__memberships__leader=user)
-    return {"surveys": list(surveys.exclude(receipts__leader=user).distinct())}
+    groups = Membership.objects.filter(leader=user).values("group")
+    rounds = Meeting.objects.filter(group__in=groups).values("round")
+    candidates = (
+        Survey.objects.filter(Q(group__in=groups) | Q(round__in=rounds))
+        .exclude(receipts__leader=user)
+        .select_related("group", "round")
+        .distinct()
+    )
+    return {
+        "surveys": [s for s in candidates if may_answer_survey(user, s) and not survey_is_closed(s)]
+    }
