@@ -147,6 +147,7 @@ def proposal_new(request):
 OPTION_LABELS = {
     "fewest_moves": gettext_lazy("Fewest moves"),
     "between": gettext_lazy("In between"),
+    "within_tolerance": gettext_lazy("Within the tolerance"),
     "most_even": gettext_lazy("Most even"),
 }
 

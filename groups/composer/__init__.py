@@ -72,9 +72,12 @@ def compose_isolated(people: list[Person], **options) -> Composition:
 # in CP-SAT's deterministic seconds. On this project's 2-core reference machine the search does
 # about 250,000 steps a second, so 5,000 leaders compose in well under 30 seconds.
 STEPS_PER_LEADER = 400
-MIN_STEPS = 200_000
-# A rebalance search ends after this many steps per leader without a better state.
-STALL_PER_LEADER = 100
+MIN_STEPS = 100_000
+# A rebalance: the search for the most even proposal, then each that trades evenness for
+# fewer moves; each ends after STALL steps per leader without a better state.
+EVEN_STEPS_PER_LEADER = 250
+TRADE_STEPS_PER_LEADER = 120
+STALL_PER_LEADER = 60
 PROOF_WORK = 20.0
 SEATING_WORK = 10.0
 # Above the limit on S a rebalance's score rises this steeply: gently while it searches its way
@@ -292,8 +295,17 @@ def _rebalance(run: _Run, *, tolerance: float):
     p = run.p
     S_min, K = p.S_min(), p.K()
     start = run.clean(_searched(p, from_current(p)))
-    guide = {"temperature": (0.3, 0.02), "stall": run.stall}
-    hold = {"temperature": (0.2, 0.02), "stall": run.stall, "steps": run.budget // 2}
+    N = len(p.members)
+    guide = {
+        "temperature": (0.3, 0.02),
+        "stall": run.stall,
+        "steps": max(MIN_STEPS, EVEN_STEPS_PER_LEADER * N),
+    }
+    hold = {
+        "temperature": (0.2, 0.02),
+        "stall": run.stall,
+        "steps": max(MIN_STEPS, TRADE_STEPS_PER_LEADER * N),
+    }
     even = run.anneal(start.groups, Goal(S_limit=S_min, weight=GUIDE_WEIGHT, per_move=1), **guide)
     if S_min == even.S and even.clashes == 0:
         fresh = _Fresh(even.groups, S_min, True, S_min, "bound")
@@ -340,7 +352,12 @@ def _rebalance(run: _Run, *, tolerance: float):
     chosen = next((r for r in frontier if limit >= r.S), frontier[-1])
     options = []
     for k, result in enumerate(frontier):
-        key = "most_even" if k == len(frontier) - 1 else "fewest_moves" if k == 0 else "between"
+        if k == len(frontier) - 1:
+            key = "most_even"
+        elif k == 0:
+            key = "fewest_moves"
+        else:
+            key = "within_tolerance" if result is chosen else "between"
         options.append((key, result.groups, result is chosen))
     return chosen.groups, options, fresh
 

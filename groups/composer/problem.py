@@ -33,7 +33,7 @@ class CompositionError(ValueError):
 class Option:
     """One way to rebalance: who sits where, who moves, and how even the mix is."""
 
-    key: str  # fewest_moves, between, most_even
+    key: str  # fewest_moves, between, within_tolerance, most_even
     assignment: dict[str, str]
     moves: list[tuple[str, str, str]]
     D: float
