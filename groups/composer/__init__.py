@@ -35,7 +35,6 @@ from .problem import (
 from .search import Goal, Searched, anneal, clashes_of, deal, from_current, moves_of
 from .solvers import (
     INDIVIDUAL_LIMIT,
-    least_moves,
     repair,
     seat_by_rules,
     seat_counts,
@@ -78,6 +77,8 @@ MIN_STEPS = 100_000
 EVEN_STEPS_PER_LEADER = 250
 TRADE_STEPS_PER_LEADER = 120
 STALL_PER_LEADER = 60
+# Leaders × groups up to which a rebalance also searches up from where everyone sits.
+SMALL = INDIVIDUAL_LIMIT
 PROOF_WORK = 20.0
 SEATING_WORK = 10.0
 # Above the limit on S a rebalance's score rises this steeply: gently while it searches its way
@@ -145,32 +146,6 @@ class _Run:
             result.stopped_by_clock,
         )
 
-    def fewer_moves(self, found: Searched, S_limit: int) -> Searched:
-        """For a small municipality, CP-SAT per leader looks for fewer moves than the search
-        found within the same limit on S."""
-        p = self.p
-        if len(p.members) * p.G > INDIVIDUAL_LIMIT:
-            return found
-        if found.clashes == 0 and S_limit >= found.S and found.moves == 0:
-            return found  # nothing to improve
-        solved = least_moves(
-            p,
-            found.groups,
-            S_limit=S_limit,
-            work=SEATING_WORK,
-            deadline=self.deadline,
-            seed=self.seed,
-        )
-        self.stopped_by_clock |= solved.stopped_by_clock
-        if solved.values is None:
-            return found
-        better = _searched(p, solved.values)
-
-        def key(r: Searched) -> tuple:
-            return (r.clashes, max(0, r.S - S_limit), r.moves, r.S)
-
-        return better if key(better) < key(found) else found
-
     def solve(self, start: list[int], *, exact: bool):
         solved = type_model(
             self.p, start, work=PROOF_WORK, deadline=self.deadline, seed=self.seed, exact=exact
@@ -211,6 +186,13 @@ def _fresh(run: _Run) -> _Fresh:
     if least.status != cp_model.UNKNOWN:
         proof += f"; CP-SAT proved D ≥ {math.ceil(least.bound - 1e-6) - p.K():.4f}"
     return _Fresh(best.groups, best.S, False, None, proof)
+
+
+def _fewer_moves(a: Searched, b: Searched, S_limit: int) -> bool:
+    def key(r: Searched) -> tuple:
+        return (r.clashes, max(0, r.S - S_limit), r.moves)
+
+    return key(a) < key(b)
 
 
 def _searched(p: Problem, groups: list[int]) -> Searched:
@@ -319,9 +301,18 @@ def _rebalance(run: _Run, *, tolerance: float):
             )
     optimum_S = fresh.optimum_S or min(fresh.S, even.S)
     limit = math.floor((1 + tolerance) * (optimum_S - K) + K + 1e-9)
-    even = run.fewer_moves(even, optimum_S)
     within = run.anneal(even.groups, Goal(S_limit=limit, weight=HOLD_WEIGHT, per_move=1), **hold)
-    within = run.fewer_moves(within, limit)
+    if N * p.G <= SMALL:
+        # Up from where everyone sits as well as down from the most even proposal: for a
+        # municipality's size this finds fewer moves now and then, and costs under a second.
+        rising = run.anneal(
+            start.groups, Goal(S_limit=limit, weight=GUIDE_WEIGHT, per_move=1), **guide
+        )
+        rising = run.anneal(
+            rising.groups, Goal(S_limit=limit, weight=HOLD_WEIGHT, per_move=1), **hold
+        )
+        if _fewer_moves(rising, within, limit):
+            within = rising
     # Fewest moves: only newcomers and leaders who must move anyway (sizes, broken rules) move.
     must = [
         i for i in range(len(p.members)) if p.current[i] is None or start.groups[i] != p.current[i]
@@ -337,7 +328,6 @@ def _rebalance(run: _Run, *, tolerance: float):
     between = run.anneal(
         within.groups, Goal(S_limit=between_limit, weight=HOLD_WEIGHT, per_move=1), **hold
     )
-    between = run.fewer_moves(between, between_limit)
     # The proposals on the frontier: each moves more than the one before and is more even.
     found = sorted(
         (r for r in (fewest, between, within, even) if r.clashes == 0),

@@ -1,9 +1,9 @@
 """CP-SAT for what the local search cannot settle: proving that the bound cannot be reached and
 what the optimum is instead, and seating leaders by the rules when a repair by swaps fails.
 
-Every solve is bounded by CP-SAT's deterministic time (its own measure of work) with the
-interleaved, deterministic search, so the same input and seed give the same answer at any load;
-the wall clock is only a safety cap, and a solve it ends is reported as such.
+Every solve is bounded by CP-SAT's deterministic time (its own measure of work) on one worker,
+so the same input and seed give the same answer at any load; the wall clock is only a safety
+cap, and a solve it ends is reported as such.
 """
 
 import time
@@ -28,12 +28,12 @@ class Solved:
 
 
 def _parameters(solver: cp_model.CpSolver, *, work: float, deadline: float, seed: int) -> None:
-    # Deterministic time and the interleaved search: the same input and seed give the same
-    # result however busy the machine is. The wall clock only guards against a stuck solve.
+    # Deterministic time on one worker: the same input and seed give the same result however
+    # busy the machine is (measured: two interleaved workers took three times as long on a
+    # loaded machine, each waiting for the other). The wall clock only guards a stuck solve.
     solver.parameters.max_deterministic_time = work
     solver.parameters.max_time_in_seconds = max(0.5, deadline - time.perf_counter())
-    solver.parameters.num_workers = 2
-    solver.parameters.interleave_search = True
+    solver.parameters.num_workers = 1
     solver.parameters.random_seed = seed
 
 
@@ -95,49 +95,6 @@ def _types(p: Problem) -> tuple[list[tuple[int, int]], list[int]]:
     kinds: dict[tuple[int, int], int] = {}
     of = [kinds.setdefault(tuple(pair), len(kinds)) for pair in p.values]
     return list(kinds), of
-
-
-def least_moves(
-    p: Problem, hint: list[int], *, S_limit: int, work: float, deadline: float, seed: int
-) -> Solved:
-    """The fewest moves with S at most the limit, per leader with every rule in the model.
-
-    For municipalities small enough (see INDIVIDUAL_LIMIT) this settles what the local search
-    can only approach: it proves the fewest moves, or finds fewer.
-    """
-    N, G = len(p.members), p.G
-    model = cp_model.CpModel()
-    x = [[model.new_bool_var("") for _ in range(G)] for _ in range(N)]
-    for i in range(N):
-        model.add_exactly_one(x[i])
-        for g in p.forbidden.get(i, ()):
-            model.add(x[i][g] == 0)
-        if p.pinned[i]:
-            model.add(x[i][p.current[i]] == 1)
-    for g in range(G):
-        model.add_linear_constraint(sum(x[i][g] for i in range(N)), p.lo, p.hi)
-    for report, manager in p.manager_pairs:
-        for g in range(G):
-            model.add_bool_or([x[report][g].negated(), x[manager][g].negated()])
-    holders = defaultdict(list)
-    for i, pair in enumerate(p.values):
-        for v in pair:
-            holders[v].append(i)
-    S = sum(
-        _squares(model, [sum(x[i][g] for i in holders[v]) for g in range(G) for v in holders], p.hi)
-    )
-    model.add(S_limit >= S)
-    model.minimize(sum(x[i][p.current[i]].negated() for i in range(N) if p.current[i] is not None))
-    for i in range(N):
-        for g in range(G):
-            model.add_hint(x[i][g], hint[i] == g)
-    solver = cp_model.CpSolver()
-    _parameters(solver, work=work, deadline=deadline, seed=seed)
-    status = solver.solve(model)
-    values = None
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        values = [next(g for g in range(G) if solver.value(x[i][g])) for i in range(N)]
-    return Solved(status, values, solver.best_objective_bound, _cut_by_clock(solver, status, work))
 
 
 def type_model(
