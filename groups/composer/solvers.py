@@ -37,8 +37,14 @@ def _parameters(solver: cp_model.CpSolver, *, work: float, deadline: float, seed
     solver.parameters.random_seed = seed
 
 
-def _cut_by_clock(solver: cp_model.CpSolver, status: int, work: float) -> bool:
-    if status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+def _cut_by_clock(
+    solver: cp_model.CpSolver, status: int, work: float, *, optimising: bool = True
+) -> bool:
+    """Whether the safety cap, not the work budget, ended the solve."""
+    finished = (cp_model.OPTIMAL, cp_model.INFEASIBLE)
+    if not optimising:
+        finished += (cp_model.FEASIBLE,)  # a feasibility question is answered by any solution
+    if status in finished:
         return False
     return solver.response_proto.deterministic_time < 0.99 * work
 
@@ -147,7 +153,7 @@ def type_model(
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         values = {(t, g): solver.value(y[t][g]) for t in range(T) for g in range(G)}
     bound = solver.best_objective_bound if not exact else 0.0
-    return Solved(status, values, bound, _cut_by_clock(solver, status, work))
+    return Solved(status, values, bound, _cut_by_clock(solver, status, work, optimising=not exact))
 
 
 def seat_counts(p: Problem, places: dict[tuple[int, int], int]) -> list[int]:

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from groups.composer import MEMBER, compose
+from groups.composer import HOST, MEMBER, Person, compose
 from groups.synthetic import synthetic_municipality
 
 HEADER = "id,role,department,level,manager_id,current_group,pinned"
@@ -114,9 +114,26 @@ def rebalance_case(path) -> None:
     write_people(path, after)
 
 
-def test_the_same_input_and_seed_give_the_same_files_on_a_busy_machine(tmp_path):
+def unreachable_case(path) -> None:
+    """Each leader's type decides their manager, so CP-SAT must prove the bound unreachable."""
+    people = [Person(id=f"c{k}", role=HOST) for k in range(2)] + [Person(id="d", role=HOST)]
+    people += [
+        Person(
+            id=f"m{k}",
+            role=MEMBER,
+            department="AB"[k % 2],
+            level=str(3 + k % 2),
+            manager_id=f"c{k % 2}",
+        )
+        for k in range(33)
+    ]
+    write_people(path, people)
+
+
+@pytest.mark.parametrize("case", [rebalance_case, unreachable_case])
+def test_the_same_input_and_seed_give_the_same_files_on_a_busy_machine(tmp_path, case):
     source = tmp_path / "leaders.csv"
-    rebalance_case(source)
+    case(source)
 
     def run(name: str) -> tuple[str, dict]:
         output = tmp_path / f"{name}.csv"
@@ -146,4 +163,7 @@ def test_the_same_input_and_seed_give_the_same_files_on_a_busy_machine(tmp_path)
         burner.wait()
 
     assert busy == quiet
-    assert len(quiet[1]["options"]) >= 2
+    if case is rebalance_case:
+        assert len(quiet[1]["options"]) >= 2
+    else:
+        assert quiet[1]["bound_reachable"] is False and quiet[1]["proven_optimal"]
