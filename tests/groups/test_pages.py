@@ -311,9 +311,11 @@ def test_the_preview_counts_members_only_in_the_same_columns_before_and_after(
 
 
 @pytest.fixture
-def lopsided(composed):
-    """Four leaders of one group move to a new department: even again only if some move."""
-    group = Group.objects.first()
+def lopsided(composed, director):
+    """Four leaders of the director's group move to a new department: even again only if some
+    trade places with leaders in the chefs' groups (the director's group is the one that can
+    hold leaders of both chefs)."""
+    group = Group.objects.get(host=director)
     new = DepartmentFactory(name="Social og Sundhed")
     for leader in group.current_members()[:4]:
         leader.department = new
