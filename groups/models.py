@@ -251,6 +251,10 @@ class Proposal(models.Model):
     assignment = models.JSONField()
     moves = models.JSONField()  # [leader id, from label or "", to label]
     result = models.JSONField()  # D, lower_bound, gap, violations, seconds, proven_optimal
+    # A rebalance's proposals from fewest moves to most even, each with its own assignment,
+    # moves and figures; the administrator picks one. The fields above hold the recommended
+    # one until another is applied.
+    options = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
     # Successors seated this year stay in their predecessor's group unless unpinned here.
     pinned = models.JSONField(default=list)  # leader ids kept where they sit
@@ -273,3 +277,15 @@ class Proposal(models.Model):
     @property
     def broken_rules(self) -> dict[str, int]:
         return {rule: n for rule, n in self.result["violations"].items() if n}
+
+    @property
+    def recommended_option(self) -> int:
+        return next((k for k, o in enumerate(self.options) if o.get("recommended")), 0)
+
+    def option(self, index: int | None) -> dict:
+        """One proposal's assignment, moves and figures; the recommended one by default."""
+        if not self.options:
+            return {"assignment": self.assignment, "moves": self.moves, "result": self.result}
+        if index is None or not 0 <= index < len(self.options):
+            index = self.recommended_option
+        return self.options[index]

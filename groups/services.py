@@ -205,13 +205,26 @@ def proposal_create(
         seed=seed,
     )
     members = set(Leader.objects.store_ledergruppe().values_list("pk", flat=True))
-    moves = [
-        [int(pk), seats.get(int(pk), ""), label]
-        for pk, label in result.assignment.items()
-        if int(pk) in members and seats.get(int(pk), "") != label
-    ]
     summary = result.summary()
     summary["proven_optimal"] = result.proven_optimal
+    summary.pop("options", None)
+    options = [
+        {
+            "key": option.key,
+            "recommended": option.recommended,
+            "assignment": option.assignment,
+            "moves": _moves_from(seats, members, option.assignment),
+            "result": {
+                **summary,
+                "D": round(option.D, 4),
+                "gap": round(_gap(option.D, result.lower_bound), 6),
+                "moves": len(option.moves),
+                "violations": option.violations,
+                "proven_optimal": option.proven_optimal,
+            },
+        }
+        for option in result.options
+    ]
     return Proposal.objects.create(
         created_by=by,
         min_size=min_size,
@@ -219,11 +232,26 @@ def proposal_create(
         tolerance_percent=tolerance_percent,
         before={str(pk): seats.get(pk, "") for pk in members},
         assignment=result.assignment,
-        moves=sorted(moves, key=lambda move: (move[2], move[1])),
+        moves=_moves_from(seats, members, result.assignment),
         result=summary,
         pinned=sorted(int(p.id) for p in people if p.pinned),
         unpinned=sorted(set(unpinned) & pinned_successors()),
+        options=options,
     )
+
+
+def _moves_from(seats: dict[int, str], members: set[int], assignment: dict[str, str]) -> list:
+    """[leader id, from label or "", to label] for each member who moves or gets a seat."""
+    moves = [
+        [int(pk), seats.get(int(pk), ""), label]
+        for pk, label in assignment.items()
+        if int(pk) in members and seats.get(int(pk), "") != label
+    ]
+    return sorted(moves, key=lambda move: (move[2], move[1]))
+
+
+def _gap(D: float, bound: float) -> float:
+    return (D - bound) / bound if bound > 1e-9 else 0.0
 
 
 class ProposalOutdated(ValidationError):
@@ -231,10 +259,19 @@ class ProposalOutdated(ValidationError):
 
 
 @transaction.atomic
-def proposal_apply(*, proposal: Proposal, by: Leader) -> list[tuple[int, int | None, int]]:
-    """Seat everyone as proposed, once, and tell the moved leaders and the hosts concerned."""
+def proposal_apply(
+    *, proposal: Proposal, by: Leader, option: int | None = None
+) -> list[tuple[int, int | None, int]]:
+    """Seat everyone as proposed (in the option the administrator picked), once, and tell the
+    moved leaders and the hosts concerned. The proposal keeps what was applied."""
+    picked = proposal.option(option)
     claimed = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.PROPOSED).update(
-        status=Proposal.Status.APPLIED, decided_by=by, decided_at=timezone.now()
+        status=Proposal.Status.APPLIED,
+        decided_by=by,
+        decided_at=timezone.now(),
+        assignment=picked["assignment"],
+        moves=picked["moves"],
+        result=picked["result"],
     )
     if not claimed:
         raise ProposalOutdated(_("This proposal has already been applied or discarded."))
@@ -249,7 +286,7 @@ def proposal_apply(*, proposal: Proposal, by: Leader) -> list[tuple[int, int | N
             )
         )
     reason = Reason.COMPOSED if proposal.is_fresh_composition else Reason.REBALANCED
-    moves = groups_apply_composition(assignment=proposal.assignment, reason=reason)
+    moves = groups_apply_composition(assignment=picked["assignment"], reason=reason)
     _tell_about_moves(proposal, moves)
     _move_meetings(moves)
     return moves

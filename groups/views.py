@@ -14,7 +14,7 @@ from nyborg_ledelse.organisation.models import Leader
 from .composer import CompositionError
 from .forms import ContractForm, HostingEndForm, HostingForm, MoveForm, ProposalForm
 from .hosting import hosting_appoint, hosting_end
-from .mix import mix_of
+from .mix import mix_of, mixes_of
 from .models import Group, Hosting, HostingLogEntry, Proposal
 from .permissions import (
     get_group_for_hosting,
@@ -147,33 +147,71 @@ def proposal_new(request):
                 form.add_error(None, message)
         else:
             return redirect("groups:proposal", pk=proposal.pk)
-    return render(request, "groups/proposal_form.html", {"form": form})
+    # The page is named like the overview's button that leads here.
+    rebalancing = Group.objects.exists()
+    return render(request, "groups/proposal_form.html", {"form": form, "rebalancing": rebalancing})
+
+
+OPTION_LABELS = {
+    "fewest_moves": gettext_lazy("Fewest moves"),
+    "between": gettext_lazy("In between"),
+    "within_tolerance": gettext_lazy("Within the tolerance"),
+    "most_even": gettext_lazy("Most even"),
+}
+
+
+def _option_index(raw: str | None) -> int | None:
+    try:
+        return int(raw) if raw is not None else None
+    except ValueError:
+        return None
 
 
 @login_required
 def proposal_detail(request, pk: int):
     proposal = get_proposal_for_user(request.user, pk)
+    index = _option_index(request.GET.get("option"))
+    if proposal.options and (index is None or not 0 <= index < len(proposal.options)):
+        index = proposal.recommended_option
+    picked = proposal.option(index)
     leaders = Leader.objects.select_related("department").in_bulk(
-        [int(leader) for leader in proposal.assignment]
+        [int(leader) for leader in picked["assignment"]]
     )
-    hosts = {label: leaders[int(pk)] for pk, label in proposal.assignment.items() if label}
+    hosts = {label: leaders[int(pk)] for pk, label in picked["assignment"].items() if label}
     hosts = {label: host for label, host in hosts.items() if host.is_chef_group}
     labels = sorted(hosts, key=int)
+    # Members only, in both mixes: hosts have a column of their own, never a seat in the counts.
+    members = {int(pk) for pk in proposal.before}
     before = {int(pk): label for pk, label in proposal.before.items() if label}
-    after = {int(pk): label for pk, label in proposal.assignment.items()}
-    mix_before, mix_after = mix_of(before, leaders, labels), mix_of(after, leaders, labels)
+    after = {int(pk): label for pk, label in picked["assignment"].items() if int(pk) in members}
+    host_names = {label: host.full_name for label, host in hosts.items()}
+    mix_before, mix_after = mixes_of(before, after, leaders, labels, hosts=host_names)
+    result = picked["result"]
     context = {
         "proposal": proposal,
-        "moves": [(leaders[pk], old, new) for pk, old, new in proposal.moves],
+        "result": result,
+        "option_index": index,
+        "options": [
+            {
+                "index": k,
+                "label": OPTION_LABELS.get(option["key"], option["key"]),
+                "moves": len(option["moves"]),
+                "D": option["result"]["D"],
+                "recommended": option.get("recommended", False),
+                "shown": k == index,
+            }
+            for k, option in enumerate(proposal.options)
+        ],
+        "moves": [(leaders[pk], old, new) for pk, old, new in picked["moves"]],
         "groups": [
             (label, hosts[label], mix_before.row(label), mix_after.row(label)) for label in labels
         ],
-        "gap_percent": proposal.result["gap"] * 100,
+        "gap_percent": result["gap"] * 100,
         "bounds": (proposal.min_size, proposal.max_size),
         "mix_before": mix_before,
         "mix_after": mix_after,
         "broken_rules": [
-            (VIOLATION_LABELS[rule], count) for rule, count in proposal.broken_rules.items()
+            (VIOLATION_LABELS[rule], count) for rule, count in result["violations"].items() if count
         ],
         "pinned": Leader.objects.filter(pk__in=proposal.pinned).order_by("last_name"),
         "unpinned": Leader.objects.filter(pk__in=proposal.unpinned).order_by("last_name"),
@@ -204,7 +242,11 @@ def proposal_unpin_view(request, pk: int):
 def proposal_apply_view(request, pk: int):
     proposal = get_proposal_for_user(request.user, pk)
     try:
-        moves = proposal_apply(proposal=proposal, by=request.user)
+        moves = proposal_apply(
+            proposal=proposal,
+            by=request.user,
+            option=_option_index(request.POST.get("option")),
+        )
     except ProposalOutdated as error:
         messages.error(request, " ".join(error.messages))
         return redirect("groups:proposal", pk=pk)

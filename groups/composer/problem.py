@@ -30,6 +30,27 @@ class CompositionError(ValueError):
 
 
 @dataclass
+class Option:
+    """One way to rebalance: who sits where, who moves, and how even the mix is."""
+
+    key: str  # fewest_moves, between, within_tolerance, most_even
+    assignment: dict[str, str]
+    moves: list[tuple[str, str, str]]
+    D: float
+    recommended: bool = False  # the fewest moves within the tolerance
+    violations: dict[str, int] = field(default_factory=dict)
+    proven_optimal: bool = False
+
+    def summary(self) -> dict:
+        return {
+            "key": self.key,
+            "moves": len(self.moves),
+            "D": round(self.D, 4),
+            "recommended": self.recommended,
+        }
+
+
+@dataclass
 class Composition:
     assignment: dict[str, str]
     D: float
@@ -39,16 +60,40 @@ class Composition:
     violations: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     proven_optimal: bool = False
+    # Whether the even spread of every value (the bound) is reachable: True when reached,
+    # False when proven unreachable, None when neither could be shown within the budget.
+    bound_reachable: bool | None = None
+    # The least D any composition can have, when known (the bound, or a proven optimum).
+    optimum: float | None = None
+    proof: str = ""
+    managers_outside: int = 0
+    placed: int = 0  # leaders without a current group who get one
+    stopped_by_clock: bool = False
+    steps: int = 0
+    # A rebalance's proposals from fewest moves to most even; the assignment above is the one
+    # within the tolerance.
+    options: list[Option] = field(default_factory=list)
 
     def summary(self) -> dict:
-        return {
+        figures = {
             "D": round(self.D, 4),
             "lower_bound": round(self.lower_bound, 4),
             "gap": round(self.gap, 6),
             "moves": len(self.moves),
             "violations": self.violations,
             "seconds": round(self.seconds, 2),
+            "proven_optimal": self.proven_optimal,
+            "bound_reachable": self.bound_reachable,
+            "optimum": None if self.optimum is None else round(self.optimum, 4),
+            "proof": self.proof,
+            "managers_outside": self.managers_outside,
+            "placed": self.placed,
+            "stopped_by_clock": self.stopped_by_clock,
+            "steps": self.steps,
         }
+        if self.options:
+            figures["options"] = [option.summary() for option in self.options]
+        return figures
 
 
 @dataclass
@@ -64,6 +109,7 @@ class Problem:
     forbidden: dict[int, set[int]]  # member → groups hosted by their manager
     current: list[int | None]  # member → current group index, if continuing
     pinned: list[bool]
+    managers_outside: int = 0  # distinct managers named in the file but not in it
 
     @property
     def manager_index(self) -> dict[int, int]:
@@ -95,11 +141,11 @@ def prepare(people: list[Person], *, groups: int | None, min_size: int, max_size
     ids = Counter(p.id for p in people)
     errors += [f"Id'et {pid} står {n} gange." for pid, n in ids.items() if n > 1]
     by_id = {p.id: p for p in people}
-    errors += [
-        f"{p.id} har lederen {p.manager_id}, som ikke findes i filen."
-        for p in people
-        if p.manager_id and p.manager_id not in by_id
-    ]
+    # A manager outside the file (a chef who hosts no group this year, a director, a leader
+    # outside the Store Ledergruppe) has no seat to clash with: no rule for them, only a count.
+    managers_outside = len(
+        {p.manager_id for p in people if p.manager_id and p.manager_id not in by_id}
+    )
     errors += [
         f"{p.id} har en ukendt rolle '{p.role}' (brug member eller host)."
         for p in people
@@ -209,6 +255,7 @@ def prepare(people: list[Person], *, groups: int | None, min_size: int, max_size
         dict(forbidden),
         current,
         pinned,
+        managers_outside,
     )
 
 

@@ -1,145 +1,100 @@
-"""The solvers: CP-SAT per type warm-started by simulated annealing; CP-SAT per leader when a
-seating by manager line cannot keep every rule.
+"""CP-SAT for what the local search cannot settle: proving that the bound cannot be reached and
+what the optimum is instead, and seating leaders by the rules when a repair by swaps fails.
+
+Every solve is bounded by CP-SAT's deterministic time (its own measure of work) on one worker,
+so the same input and seed give the same answer at any load; the wall clock is only a safety
+cap, and a solve it ends is reported as such.
 """
 
-import math
 import time
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from .problem import CompositionError, Problem, violations
+from .problem import Problem
 
 # Up to this many leader × group pairs, a seating that breaks a manager rule is solved again
 # per leader, with every rule in the model.
 INDIVIDUAL_LIMIT = 30_000
-# What the local search manages in a second on the reference machine (2 cores, 2026).
-SEARCH_STEPS_PER_SECOND = 150_000
 
 
-def solve(p: "Problem", *, time_limit: float, seed: int, S_limit: int | None = None, hint=None):
-    groups, proven = _solve_types(p, time_limit=time_limit, seed=seed, S_limit=S_limit, hint=hint)
-    broken = groups is not None and any(
-        violations(p, groups)[rule] for rule in ("manager_same_group", "manager_hosts_group")
-    )
-    if broken and len(p.members) * p.G <= INDIVIDUAL_LIMIT:
-        # Keep the counts (so D) and let CP-SAT seat each leader with every rule in the model.
-        _kinds, type_of = _types(p)
-        counts = Counter((type_of[i], g) for i, g in enumerate(groups))
-        seated, _ = _solve_individual(
-            p,
-            time_limit=time_limit / 2,
-            seed=seed,
-            S_limit=S_limit,
-            hint=groups,
-            fixed_counts=counts,
-        )
-        if seated is None:
-            seated, proven = _solve_individual(
-                p, time_limit=time_limit, seed=seed, S_limit=S_limit, hint=groups
-            )
-        if seated is not None:
-            groups = seated
-    return groups, proven
+@dataclass
+class Solved:
+    status: int
+    values: object  # the solution, or None
+    bound: float  # CP-SAT's proven lower bound on the objective (when minimising)
+    stopped_by_clock: bool
 
 
-def _parameters(solver: cp_model.CpSolver, time_limit: float, seed: int) -> None:
-    # Deterministic time and interleaved workers: the same input and seed give the same result.
-    solver.parameters.max_deterministic_time = time_limit / 2
-    solver.parameters.max_time_in_seconds = time_limit
-    solver.parameters.num_workers = 2
-    solver.parameters.interleave_search = True
+def _parameters(solver: cp_model.CpSolver, *, work: float, deadline: float, seed: int) -> None:
+    # Deterministic time on one worker: the same input and seed give the same result however
+    # busy the machine is (measured: two interleaved workers took three times as long on a
+    # loaded machine, each waiting for the other). The wall clock only guards a stuck solve.
+    solver.parameters.max_deterministic_time = work
+    solver.parameters.max_time_in_seconds = max(0.5, deadline - time.perf_counter())
+    solver.parameters.num_workers = 1
     solver.parameters.random_seed = seed
+
+
+def _cut_by_clock(
+    solver: cp_model.CpSolver, status: int, work: float, *, optimising: bool = True
+) -> bool:
+    """Whether the safety cap, not the work budget, ended the solve."""
+    finished = (cp_model.OPTIMAL, cp_model.INFEASIBLE)
+    if not optimising:
+        finished += (cp_model.FEASIBLE,)  # a feasibility question is answered by any solution
+    if status in finished:
+        return False
+    return solver.response_proto.deterministic_time < 0.99 * work
 
 
 def _squares(model: cp_model.CpModel, expressions: list, upper: int) -> list:
     """count² for each expression, as linear cuts that are exact at integers (strong LP bounds)."""
     squares = []
     for expression in expressions:
-        square = model.NewIntVar(0, upper * upper, "")
+        square = model.new_int_var(0, upper * upper, "")
         for k in range(upper):
-            model.Add(square >= (2 * k + 1) * expression - k * (k + 1))
+            model.add(square >= (2 * k + 1) * expression - k * (k + 1))
         squares.append(square)
     return squares
 
 
-class _StopAtBound(cp_model.CpSolverSolutionCallback):
-    """Stop as soon as a solution reaches the lower bound: nothing can be better."""
-
-    def __init__(self, bound: int):
-        super().__init__()
-        self.bound = bound
-
-    def on_solution_callback(self) -> None:
-        if self.ObjectiveValue() <= self.bound:
-            self.StopSearch()
-
-
-def _solve_individual(
-    p: Problem,
-    *,
-    time_limit: float,
-    seed: int,
-    S_limit: int | None = None,
-    hint: list[int],
-    fixed_counts: Counter | None = None,
-):
+def seat_by_rules(p: Problem, groups: list[int], *, work: float, deadline: float, seed: int):
+    """The same number of each type in each group (so the same S), seated so that every manager
+    rule holds; None when CP-SAT finds no such seating within its work."""
     N, G = len(p.members), p.G
+    _kinds, type_of = _types(p)
     model = cp_model.CpModel()
-    x = [[model.NewBoolVar("") for _ in range(G)] for _ in range(N)]
+    x = [[model.new_bool_var("") for _ in range(G)] for _ in range(N)]
     for i in range(N):
-        model.AddExactlyOne(x[i])
+        model.add_exactly_one(x[i])
         for g in p.forbidden.get(i, ()):
-            model.Add(x[i][g] == 0)
+            model.add(x[i][g] == 0)
         if p.pinned[i]:
-            model.Add(x[i][p.current[i]] == 1)
-    for g in range(G):
-        model.AddLinearConstraint(sum(x[i][g] for i in range(N)), p.lo, p.hi)
+            model.add(x[i][p.current[i]] == 1)
     for report, manager in p.manager_pairs:
         for g in range(G):
-            model.AddBoolOr([x[report][g].Not(), x[manager][g].Not()])
-    holders = defaultdict(list)
-    for i, pair in enumerate(p.values):
-        for v in pair:
-            holders[v].append(i)
-    squares = _squares(
-        model, [sum(x[i][g] for i in holders[v]) for g in range(G) for v in holders], p.hi
-    )
-    S = sum(squares)
-    model.Add(p.S_min() <= S)
-    if fixed_counts is not None:
-        _kinds, type_of = _types(p)
-        members_of = defaultdict(list)
-        for i, t in enumerate(type_of):
-            members_of[t].append(i)
-        for t, indices in members_of.items():
-            for g in range(G):
-                model.Add(sum(x[i][g] for i in indices) == fixed_counts[(t, g)])
-    start = hint
-    if S_limit is None and fixed_counts is None:
-        model.Minimize(S)
-    elif S_limit is None:
-        pass  # the counts are fixed, so is S: any seating that keeps every rule will do
-    else:
-        model.Add(S_limit >= S)
-        model.Minimize(sum(x[i][p.current[i]].Not() for i in range(N) if p.current[i] is not None))
+            model.add_bool_or([x[report][g].negated(), x[manager][g].negated()])
+    members_of = defaultdict(list)
+    for i, t in enumerate(type_of):
+        members_of[t].append(i)
+    counts = Counter((type_of[i], g) for i, g in enumerate(groups))
+    for t, indices in members_of.items():
+        for g in range(G):
+            model.add(sum(x[i][g] for i in indices) == counts[(t, g)])
+    # Among the seatings that keep every rule, the one that moves the fewest.
+    model.minimize(sum(x[i][p.current[i]].negated() for i in range(N) if p.current[i] is not None))
     for i in range(N):
         for g in range(G):
-            model.AddHint(x[i][g], start[i] == g)
+            model.add_hint(x[i][g], groups[i] == g)
     solver = cp_model.CpSolver()
-    _parameters(solver, time_limit, seed)
-    callback = _StopAtBound(p.S_min()) if S_limit is None and fixed_counts is None else None
-    status = solver.Solve(model, callback) if callback else solver.Solve(model)
+    _parameters(solver, work=work, deadline=deadline, seed=seed)
+    status = solver.solve(model)
+    stopped = _cut_by_clock(solver, status, work)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        if S_limit is not None or fixed_counts is not None:
-            return None, False
-        raise CompositionError(
-            [
-                "Ingen sammensætning opfylder alle krav (størrelser, nærmeste leder, værter og fastlåste ledere) inden for tidsgrænsen."
-            ]
-        )
-    result = [next(g for g in range(G) if solver.Value(x[i][g])) for i in range(N)]
-    return result, status == cp_model.OPTIMAL
+        return None, stopped
+    return [next(g for g in range(G) if solver.value(x[i][g])) for i in range(N)], stopped
 
 
 def _types(p: Problem) -> tuple[list[tuple[int, int]], list[int]]:
@@ -148,211 +103,32 @@ def _types(p: Problem) -> tuple[list[tuple[int, int]], list[int]]:
     return list(kinds), of
 
 
-def _solve_types(
-    p: Problem,
-    *,
-    time_limit: float,
-    seed: int,
-    S_limit: int | None = None,
-    hint: list[int] | None = None,
-):
-    kinds, type_of = _types(p)
-    if S_limit is not None:
-        return _rebalance_types(
-            p, kinds, type_of, time_limit=time_limit, seed=seed, S_limit=S_limit
-        )
-    start = (
-        Counter((type_of[i], g) for i, g in enumerate(hint))
-        if hint
-        else _even_counts(p, kinds, type_of)
-    )
-    # A fast local search first; CP-SAT, warm-started from it, improves or proves what is left.
-    searched = _local_search(
-        p, kinds, type_of, start, seconds=time_limit / 4, seed=seed, S_limit=None
-    )
-    if _S_of_counts(p, kinds, searched) == p.S_min():
-        return _seat(p, type_of, searched), True
-    # Most municipalities can reach the bound: try that as a plain feasibility problem.
-    places = _type_model(
-        p, kinds, type_of, searched, time_limit=time_limit / 4, seed=seed, exact=True
-    )
-    if places is not None:
-        return _seat(p, type_of, places), True
-    places = _type_model(p, kinds, type_of, searched, time_limit=time_limit / 3, seed=seed)
-    return _seat(p, type_of, places or searched), False
+def type_model(
+    p: Problem, start: list[int], *, work: float, deadline: float, seed: int, exact: bool
+) -> Solved:
+    """The composition per type (department × level): how many of each type sit in each group.
 
-
-def _rebalance_types(p: Problem, kinds, type_of, *, time_limit: float, seed: int, S_limit: int):
-    """Fewest moves within the limit. Measured on the benchmark: for a municipality's size CP-SAT
-    does best started from where everyone sits now; for thousands it needs the local search's
-    answer as its start."""
-    current = _current_counts(p, kinds, type_of)
-    kwargs = {"seed": seed, "S_limit": S_limit}
-    if len(p.members) * p.G <= INDIVIDUAL_LIMIT:
-        places = _type_model(p, kinds, type_of, current, time_limit=time_limit * 0.8, **kwargs)
-        if places is not None:
-            return _seat(p, type_of, places), False
-    searched = _local_search(p, kinds, type_of, current, seconds=time_limit * 0.4, **kwargs)
-    places = _type_model(p, kinds, type_of, searched, time_limit=time_limit * 0.4, **kwargs)
-    return _seat(p, type_of, places or searched), False
-
-
-def _S_of_counts(p: Problem, kinds, counts: Counter) -> int:
-    per_value = Counter()
-    for (t, g), n in counts.items():
-        for v in kinds[t]:
-            per_value[(g, v)] += n
-    return sum(n * n for n in per_value.values())
-
-
-def _current_counts(p: Problem, kinds, type_of) -> Counter:
-    """Where everyone sits now, with each newcomer added to the smallest group."""
-    counts = Counter(
-        (type_of[i], p.current[i]) for i in range(len(p.members)) if p.current[i] is not None
-    )
-    size = Counter()
-    for (_t, g), n in counts.items():
-        size[g] += n
-    for i in range(len(p.members)):
-        if p.current[i] is None:
-            g = min(range(p.G), key=lambda g: (size[g], g))
-            counts[(type_of[i], g)] += 1
-            size[g] += 1
-    return counts
-
-
-def _even_counts(p: Problem, kinds, type_of) -> Counter:
-    """Each type spread evenly, its extra leaders dealt round the groups so sizes differ by ≤ 1."""
-    n_t = Counter(type_of)
-    counts: Counter = Counter()
-    offset = 0
-    for t in range(len(kinds)):
-        q, r = divmod(n_t[t], p.G)
-        for g in range(p.G):
-            counts[(t, g)] = q
-        for k in range(r):
-            counts[(t, (offset + k) % p.G)] += 1
-        offset += r
-    return counts
-
-
-def _local_search(
-    p: Problem, kinds, type_of, start: Counter, *, seconds: float, seed: int, S_limit: int | None
-) -> Counter:
-    """Simulated annealing on the counts per type and group, each move's change in O(1).
-
-    Moves one leader of a type to another group, or swaps two leaders of different types between
-    two groups. Rebalancing adds the leaders moved out of their current group, with S above the
-    limit weighed far heavier.
+    It keeps every rule except that a leader and their manager are in different groups (a
+    matter of who, not how many, settled by seating), so its optimum is a lower bound on D:
+    `exact` asks whether every value can be spread evenly (the bound reached), otherwise S is
+    minimised. Whom a host manages cannot sit in the host's group: each leader is kept out of
+    at most one group, so enough others of their type is all a seating needs (Hall).
     """
-    import random
-
-    rng = random.Random(seed)
-    T, G = len(kinds), p.G
-    n_t = Counter(type_of)
-    y = [[start[(t, g)] for g in range(G)] for t in range(T)]
-    count = defaultdict(int)
-    size = [0] * G
-    for t in range(T):
-        for g in range(G):
-            size[g] += y[t][g]
-            for v in kinds[t]:
-                count[(g, v)] += y[t][g]
-    cap = {(t, g): n_t[t] for t in range(T) for g in range(G)}
-    for i, hosted in p.forbidden.items():
-        for g in hosted:
-            cap[(type_of[i], g)] -= 1
-    floor = Counter((type_of[i], p.current[i]) for i in range(len(p.members)) if p.pinned[i])
-    current = Counter(
-        (type_of[i], p.current[i]) for i in range(len(p.members)) if p.current[i] is not None
-    )
-    S = sum(c * c for c in count.values())
-    moved = sum(max(0, current[(t, g)] - y[t][g]) for t in range(T) for g in range(G))
-    heavy = 1000
-
-    def score(S: int, moved: int) -> float:
-        if S_limit is None:
-            return S
-        return heavy * max(0, S - S_limit) + moved
-
-    def shift(t: int, g: int, h: int, sign: int) -> tuple[int, int]:
-        """The change in S and in moved if `sign` leaders of type t go from g to h."""
-        dS = 0
-        for v in kinds[t]:
-            a, b = count[(g, v)], count[(h, v)]
-            dS += (a - sign) ** 2 - a * a + (b + sign) ** 2 - b * b
-        dm = (max(0, current[(t, g)] - (y[t][g] - sign)) - max(0, current[(t, g)] - y[t][g])) + (
-            max(0, current[(t, h)] - (y[t][h] + sign)) - max(0, current[(t, h)] - y[t][h])
-        )
-        return dS, dm
-
-    def apply(t: int, g: int, h: int) -> None:
-        y[t][g] -= 1
-        y[t][h] += 1
-        size[g] -= 1
-        size[h] += 1
-        for v in kinds[t]:
-            count[(g, v)] -= 1
-            count[(h, v)] += 1
-
-    best = [row[:] for row in y]
-    best_score = current_score = score(S, moved)
-    # A step budget, not a clock, so the same input and seed give the same result on any machine;
-    # the clock only guards against a machine far slower than this one.
-    budget = int(seconds * SEARCH_STEPS_PER_SECOND)
-    deadline = time.perf_counter() + 3 * seconds
-    temperature, steps = 2.0, 0
-    while True:
-        steps += 1
-        if steps % 2000 == 0:
-            if steps >= budget or time.perf_counter() > deadline:
-                break
-            temperature = max(0.05, temperature * 0.97)
-        t, g, h = rng.randrange(T), rng.randrange(G), rng.randrange(G)
-        if g == h or y[t][g] <= floor[(t, g)] or y[t][h] >= cap[(t, h)]:
-            continue
-        dS, dm = shift(t, g, h, 1)
-        if size[g] > p.lo and size[h] < p.hi and rng.random() < 0.3:
-            u = None
-        else:
-            u = rng.randrange(T)
-            if u == t or y[u][h] <= floor[(u, h)] or y[u][g] >= cap[(u, g)]:
-                continue
-            apply(t, g, h)
-            dS2, dm2 = shift(u, h, g, 1)
-            apply(t, h, g)
-            dS, dm = dS + dS2, dm + dm2
-        new_score = score(S + dS, moved + dm)
-        delta = new_score - current_score
-        if delta <= 0 or rng.random() < math.exp(-delta / temperature):
-            apply(t, g, h)
-            if u is not None:
-                apply(u, h, g)
-            S, moved, current_score = S + dS, moved + dm, new_score
-            if current_score < best_score:
-                best_score, best = current_score, [row[:] for row in y]
-                if S_limit is None and p.S_min() == S:
-                    break
-    return Counter({(t, g): best[t][g] for t in range(T) for g in range(G)})
-
-
-def _type_model(p, kinds, type_of, start: Counter, *, time_limit, seed, S_limit=None, exact=False):
+    kinds, type_of = _types(p)
     T, G = len(kinds), p.G
     n_t = Counter(type_of)
     model = cp_model.CpModel()
-    y = [[model.NewIntVar(0, min(n_t[t], p.hi), "") for _ in range(G)] for t in range(T)]
+    y = [[model.new_int_var(0, min(n_t[t], p.hi), "") for _ in range(G)] for t in range(T)]
     for t in range(T):
-        model.Add(sum(y[t]) == n_t[t])
-    # Leaders whose manager hosts g cannot sit there: enough others of their type must fill g.
-    # Each leader is kept out of at most one group, so this is all a seating needs (Hall).
+        model.add(sum(y[t]) == n_t[t])
     kept_out = Counter((type_of[i], g) for i, hosted in p.forbidden.items() for g in hosted)
     for (t, g), count in kept_out.items():
-        model.Add(y[t][g] <= n_t[t] - count)
+        model.add(y[t][g] <= n_t[t] - count)
     for g in range(G):
-        model.AddLinearConstraint(sum(y[t][g] for t in range(T)), p.lo, p.hi)
+        model.add_linear_constraint(sum(y[t][g] for t in range(T)), p.lo, p.hi)
     pinned = Counter((type_of[i], p.current[i]) for i in range(len(p.members)) if p.pinned[i])
     for (t, g), count in pinned.items():
-        model.Add(y[t][g] >= count)
+        model.add(y[t][g] >= count)
     by_value = defaultdict(list)
     for t, pair in enumerate(kinds):
         for v in pair:
@@ -361,35 +137,40 @@ def _type_model(p, kinds, type_of, start: Counter, *, time_limit, seed, S_limit=
     if exact:
         for (_g, v), count in counts.items():
             q, r = divmod(p.value_counts[v], G)
-            model.AddLinearConstraint(count, q, q + (1 if r else 0))
+            model.add_linear_constraint(count, q, q + (1 if r else 0))
     else:
         S = sum(_squares(model, list(counts.values()), p.hi))
-        model.Add(p.S_min() <= S)
-        if S_limit is None:
-            model.Minimize(S)
-        else:
-            model.Add(S_limit >= S)
-            current = Counter(
-                (type_of[i], p.current[i])
-                for i in range(len(p.members))
-                if p.current[i] is not None
-            )
-            moved = []
-            for (t, g), count in current.items():
-                out = model.NewIntVar(0, count, "")
-                model.Add(out >= count - y[t][g])
-                moved.append(out)
-            model.Minimize(sum(moved))
+        model.add(p.S_min() <= S)
+        model.minimize(S)
+    hint = Counter((type_of[i], g) for i, g in enumerate(start))
     for t in range(T):
         for g in range(G):
-            model.AddHint(y[t][g], start[(t, g)])
+            model.add_hint(y[t][g], hint[(t, g)])
     solver = cp_model.CpSolver()
-    _parameters(solver, time_limit, seed)
-    callback = _StopAtBound(p.S_min()) if not exact and S_limit is None else None
-    status = solver.Solve(model, callback) if callback else solver.Solve(model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    return {(t, g): solver.Value(y[t][g]) for t in range(T) for g in range(G)}
+    _parameters(solver, work=work, deadline=deadline, seed=seed)
+    status = solver.solve(model)
+    values = None
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        values = {(t, g): solver.value(y[t][g]) for t in range(T) for g in range(G)}
+    bound = solver.best_objective_bound if not exact else 0.0
+    return Solved(status, values, bound, _cut_by_clock(solver, status, work, optimising=not exact))
+
+
+def seat_counts(p: Problem, places: dict[tuple[int, int], int]) -> list[int]:
+    """Leaders into their type's places by manager line, clashes repaired by same-type swaps."""
+    _kinds, type_of = _types(p)
+    return _seat(p, type_of, places)
+
+
+def repair(p: Problem, groups: list[int]) -> list[int]:
+    """Swap leaders who break a manager rule with a leader of the same type: S stays the same."""
+    _kinds, type_of = _types(p)
+    reports: dict[int, list[int]] = defaultdict(list)
+    for report, boss in p.manager_pairs:
+        reports[boss].append(report)
+    repaired = list(groups)
+    _repair(p, type_of, repaired, reports)
+    return repaired
 
 
 def _allowed(

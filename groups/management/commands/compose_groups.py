@@ -12,8 +12,11 @@ COLUMNS = ["id", "role", "department", "level", "manager_id", "current_group", "
 
 class Command(BaseCommand):
     help = (
-        "Compose or rebalance the cross-cutting groups. Prints one JSON line: "
-        "D, lower_bound, gap, moves, violations, seconds."
+        "Compose or rebalance the cross-cutting groups. Prints one JSON line: D, lower_bound, "
+        "gap, moves, violations, seconds, whether the result is proven optimal and how, "
+        "managers_outside (managers named but not in the file), whether the clock cut the run, "
+        "and for a rebalance the proposals from fewest moves to most even. The work is fixed by "
+        "the input and --seed; --time-limit is only a safety cap."
     )
 
     def add_arguments(self, parser):
@@ -24,7 +27,18 @@ class Command(BaseCommand):
         parser.add_argument("--groups", type=int)
         parser.add_argument("--min-size", type=int, default=10)
         parser.add_argument("--max-size", type=int, default=12)
-        parser.add_argument("--time-limit", type=float, default=30.0)
+        parser.add_argument(
+            "--time-limit",
+            type=float,
+            default=120.0,
+            help="Safety cap in seconds; the JSON line says when it cut the run.",
+        )
+        parser.add_argument(
+            "--tolerance",
+            type=float,
+            default=5.0,
+            help="A rebalance may be this many percent less even than the fresh optimum.",
+        )
         parser.add_argument("--seed", type=int, default=0)
 
     def handle(self, *args, **options):
@@ -42,6 +56,7 @@ class Command(BaseCommand):
                 max_size=options["max_size"],
                 time_limit=options["time_limit"],
                 seed=options["seed"],
+                tolerance=options["tolerance"] / 100,
             )
         except CompositionError as error:
             raise CommandError("\n".join(error.messages)) from None
