@@ -144,7 +144,7 @@ def proposal_new(request):
             proposal = proposal_create(by=request.user, **form.cleaned_data)
         except CompositionError as error:
             for message in error.messages:
-                form.add_error(None, message)
+                form.add_error(None, str(message))
         else:
             return redirect("groups:proposal", pk=proposal.pk)
     # The page is named like the overview's button that leads here.
@@ -231,7 +231,7 @@ def proposal_unpin_view(request, pk: int):
     try:
         newer = proposal_unpin(proposal=proposal, by=request.user, unpin=chosen)
     except CompositionError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, " ".join(str(message) for message in error.messages))
         return redirect("groups:proposal", pk=pk)
     messages.success(request, _("A new proposal is made; the previous one is discarded."))
     return redirect("groups:proposal", pk=newer.pk)
@@ -248,7 +248,7 @@ def proposal_apply_view(request, pk: int):
             option=_option_index(request.POST.get("option")),
         )
     except ProposalOutdated as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, " ".join(str(message) for message in error.messages))
         return redirect("groups:proposal", pk=pk)
     messages.success(
         request,

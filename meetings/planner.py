@@ -10,20 +10,13 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_noop
 from ortools.sat.python import cp_model
 
+from nyborg_ledelse.isolation import SolverMessage
 
-@dataclass(frozen=True)
-class Problem:
-    """Why a plan breaks a rule. The planner may run in a process of its own without Django's
-    translations, so the text is kept untranslated and translated when it is shown."""
-
-    text: str
-    params: tuple = ()
-
-    def __str__(self) -> str:
-        return gettext(self.text) % dict(self.params)
+# Why a plan breaks a rule, translated when shown (nyborg_ledelse/isolation.py).
+Problem = SolverMessage
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,24 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from django.utils.translation import gettext
 
 _pool: ProcessPoolExecutor | None = None
 _lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class SolverMessage:
+    """What a solver has to say. The solver's process has no Django translations, so the text
+    crosses back untranslated (marked with gettext_noop) and is translated when shown."""
+
+    text: str
+    params: tuple = ()
+
+    def __str__(self) -> str:
+        return gettext(self.text) % dict(self.params) if self.params else gettext(self.text)
 
 
 class SolverStopped(Exception):

@@ -13,13 +13,13 @@ on any machine at any load; `time_limit` is only a safety cap, and the result sa
 """
 
 import math
-import multiprocessing
 import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_noop
 from ortools.sat.python import cp_model
+
+from nyborg_ledelse.isolation import SolverMessage, SolverStopped, run_isolated
 
 from .problem import (
     HOST,
@@ -57,14 +57,16 @@ def compose_isolated(people: list[Person], **options) -> Composition:
 
     OR-Tools stops the whole process on an internal check failure; the web server must not.
     """
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        try:
-            return pool.submit(compose, people, **options).result()
-        except BrokenProcessPool:
-            raise CompositionError(
-                ["Sammensætteren stoppede uventet. Prøv igen, eller kontakt IT."]
-            ) from None
+    try:
+        return run_isolated(compose, people, **options)
+    except SolverStopped:
+        raise CompositionError(
+            [
+                SolverMessage(
+                    gettext_noop("The composer stopped unexpectedly. Try again, or contact IT.")
+                )
+            ]
+        ) from None
 
 
 # The work budgets, in annealing steps per leader (with a floor for small municipalities) and

@@ -3,6 +3,10 @@
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_noop
+
+from nyborg_ledelse.isolation import SolverMessage
+
 MEMBER, HOST = "member", "host"
 
 
@@ -18,11 +22,15 @@ class Person:
 
 
 class CompositionError(ValueError):
-    """The input cannot be composed; each message says what and why, in Danish."""
+    """The input cannot be composed; each message says what and why (translated when shown:
+    the composer may run in a process of its own without Django's translations)."""
 
-    def __init__(self, messages: list[str]):
-        super().__init__("\n".join(messages))
+    def __init__(self, messages: list):
+        super().__init__(messages)
         self.messages = messages
+
+    def __str__(self) -> str:
+        return "\n".join(str(message) for message in self.messages)
 
     def __reduce__(self):
         # Survives the trip back from compose_isolated's process.
@@ -137,9 +145,15 @@ class Problem:
 
 
 def prepare(people: list[Person], *, groups: int | None, min_size: int, max_size: int) -> Problem:
-    errors: list[str] = []
+    errors: list[SolverMessage] = []
     ids = Counter(p.id for p in people)
-    errors += [f"Id'et {pid} står {n} gange." for pid, n in ids.items() if n > 1]
+    errors += [
+        SolverMessage(
+            gettext_noop("The id %(id)s appears %(count)d times."), (("id", pid), ("count", n))
+        )
+        for pid, n in ids.items()
+        if n > 1
+    ]
     by_id = {p.id: p for p in people}
     # A manager outside the file (a chef who hosts no group this year, a director, a leader
     # outside the Store Ledergruppe) has no seat to clash with: no rule for them, only a count.
@@ -147,12 +161,15 @@ def prepare(people: list[Person], *, groups: int | None, min_size: int, max_size
         {p.manager_id for p in people if p.manager_id and p.manager_id not in by_id}
     )
     errors += [
-        f"{p.id} har en ukendt rolle '{p.role}' (brug member eller host)."
+        SolverMessage(
+            gettext_noop("%(id)s has an unknown role '%(role)s' (use member or host)."),
+            (("id", p.id), ("role", p.role)),
+        )
         for p in people
         if p.role not in (MEMBER, HOST)
     ]
     errors += [
-        f"{p.id} er fastlåst, men har ingen nuværende gruppe."
+        SolverMessage(gettext_noop("%(id)s is pinned but has no current group."), (("id", p.id),))
         for p in people
         if p.pinned and not p.current_group
     ]
@@ -160,15 +177,31 @@ def prepare(people: list[Person], *, groups: int | None, min_size: int, max_size
     hosts = [p for p in people if p.role == HOST]
     members = [p for p in people if p.role == MEMBER]
     if not hosts:
-        errors.append("Der er ingen værter: hver gruppe skal have en chef eller direktør som vært.")
+        errors.append(
+            SolverMessage(
+                gettext_noop("There are no hosts: every group needs a chef or director as host.")
+            )
+        )
     G = groups or len(hosts)
     if hosts and len(hosts) < G:
-        errors.append(f"{G} grupper kræver {G} værter, men der er kun {len(hosts)}.")
+        errors.append(
+            SolverMessage(
+                gettext_noop(
+                    "%(groups)d groups need %(groups)d hosts, but there are only %(hosts)d."
+                ),
+                (("groups", G), ("hosts", len(hosts))),
+            )
+        )
     if G < 1:
-        errors.append("Antallet af grupper skal være mindst 1.")
+        errors.append(SolverMessage(gettext_noop("The number of groups must be at least 1.")))
     if min_size > max_size:
         errors.append(
-            f"Mindste gruppestørrelse ({min_size}) er større end den største ({max_size})."
+            SolverMessage(
+                gettext_noop(
+                    "The smallest group size (%(low)d) is larger than the largest (%(high)d)."
+                ),
+                (("low", min_size), ("high", max_size)),
+            )
         )
     if errors:
         raise CompositionError(errors)
@@ -177,8 +210,20 @@ def prepare(people: list[Person], *, groups: int | None, min_size: int, max_size
     if not G * min_size <= N <= G * max_size:
         raise CompositionError(
             [
-                f"{N} ledere kan ikke fordeles på {G} grupper med {min_size}–{max_size} i hver "
-                f"(det kræver mellem {G * min_size} og {G * max_size} ledere)."
+                SolverMessage(
+                    gettext_noop(
+                        "%(leaders)d leaders cannot be shared among %(groups)d groups of "
+                        "%(low)d–%(high)d (that takes between %(fewest)d and %(most)d leaders)."
+                    ),
+                    (
+                        ("leaders", N),
+                        ("groups", G),
+                        ("low", min_size),
+                        ("high", max_size),
+                        ("fewest", G * min_size),
+                        ("most", G * max_size),
+                    ),
+                )
             ]
         )
 
@@ -230,8 +275,14 @@ def prepare(people: list[Person], *, groups: int | None, min_size: int, max_size
         if others < lo:
             raise CompositionError(
                 [
-                    f"Gruppen hos {host_id} kan ikke fyldes: kun {others} ledere har ikke {host_id} "
-                    f"som nærmeste leder, og gruppen skal have mindst {lo}."
+                    SolverMessage(
+                        gettext_noop(
+                            "The group of %(host)s cannot be filled: only %(others)d leaders do "
+                            "not have %(host)s as their line manager, and the group needs at "
+                            "least %(low)d."
+                        ),
+                        (("host", host_id), ("others", others), ("low", lo)),
+                    )
                 ]
             )
     current = [
@@ -241,7 +292,12 @@ def prepare(people: list[Person], *, groups: int | None, min_size: int, max_size
     for i, m in enumerate(members):
         if m.pinned and current[i] is None:
             raise CompositionError(
-                [f"{m.id} er fastlåst til gruppe {m.current_group}, som ikke har en vært."]
+                [
+                    SolverMessage(
+                        gettext_noop("%(id)s is pinned to group %(group)s, which has no host."),
+                        (("id", m.id), ("group", m.current_group)),
+                    )
+                ]
             )
     return Problem(
         members,
@@ -259,7 +315,7 @@ def prepare(people: list[Person], *, groups: int | None, min_size: int, max_size
     )
 
 
-def _cycles(people: list[Person], by_id: dict[str, Person]) -> list[str]:
+def _cycles(people: list[Person], by_id: dict[str, Person]) -> list[SolverMessage]:
     errors, done = [], set()
     for person in people:
         path, seen = [], set()
@@ -267,7 +323,12 @@ def _cycles(people: list[Person], by_id: dict[str, Person]) -> list[str]:
         while current is not None and current.id not in done:
             if current.id in seen:
                 cycle = path[path.index(current.id) :]
-                errors.append("Ring af ledere: " + " → ".join([*cycle, current.id]) + ".")
+                errors.append(
+                    SolverMessage(
+                        gettext_noop("A ring of managers: %(ring)s."),
+                        (("ring", " → ".join([*cycle, current.id])),),
+                    )
+                )
                 break
             seen.add(current.id)
             path.append(current.id)

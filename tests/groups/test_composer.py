@@ -178,7 +178,7 @@ def test_composing_in_a_process_of_its_own_gives_the_same_result_and_the_same_er
     )
     with pytest.raises(CompositionError) as error:
         compose_isolated(people, time_limit=2, min_size=2, max_size=9)
-    assert error.value.messages == [
+    assert [str(message) for message in error.value.messages] == [
         "20 ledere kan ikke fordeles på 2 grupper med 2–9 i hver "
         "(det kræver mellem 4 og 18 ledere)."
     ]

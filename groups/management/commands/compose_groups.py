@@ -59,7 +59,7 @@ class Command(BaseCommand):
                 tolerance=options["tolerance"] / 100,
             )
         except CompositionError as error:
-            raise CommandError("\n".join(error.messages)) from None
+            raise CommandError(str(error)) from None
         if options["output"]:
             with options["output"].open("w", newline="", encoding="utf-8") as out:
                 writer = csv.writer(out)
