@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from meetings.namecheck import Finding, Person
+from meetings.room.namecheck import Finding, Person
 
 HERE = Path(__file__).resolve().parent
 PARTS = ("held_out", "tuning")
