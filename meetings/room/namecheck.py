@@ -171,27 +171,31 @@ class _Mention:
 class _People:
     """The register and the group, indexed for lookups by lower-case words."""
 
-    def __init__(self, register: list[Person], group: list[Person]):
+    def __init__(self, register: list[Person], group: list[Person], words: set[str]):
         self.full: dict[tuple[str, ...], Person] = {}
-        self.by_first: dict[str, list[Person]] = {}
+        # First name -> the distinct people of that first name (by their full name). Only the
+        # people whose first name stands in the text matter; skipping the rest keeps a check
+        # against a register of thousands fast.
+        by_first: dict[str, dict[str, Person]] = {}
         for person in [*register, *group]:
-            words = tuple(person.full_name.lower().split())
-            if len(words) >= 2:
-                self.full.setdefault(words, person)
+            first = person.first_name
+            if first.split(" ", 1)[0].lower() not in words:
+                continue
+            full = person.full_name.lower()
+            words = tuple(full.split())
+            if len(words) >= 2 and words not in self.full:
+                self.full[words] = person
             if person.first_name:
-                self.by_first.setdefault(person.first_name.lower(), [])
-                if person not in self.by_first[person.first_name.lower()]:
-                    self.by_first[person.first_name.lower()].append(person)
-        self.longest = max((len(k) for k in self.full), default=0)
+                by_first.setdefault(person.first_name.lower(), {}).setdefault(full, person)
+        self.by_first = {first: list(people.values()) for first, people in by_first.items()}
         self.full_starts = {words[0] for words in self.full}
         # The people in the room, by their first name and by the first part of a double first name.
-        self.group: dict[str, list[Person]] = {}
+        group_by: dict[str, dict[str, Person]] = {}
         for person in group:
             parts = person.first_name.lower().split()
             for key in {" ".join(parts), parts[0]} if parts else ():
-                self.group.setdefault(key, [])
-                if person not in self.group[key]:
-                    self.group[key].append(person)
+                group_by.setdefault(key, {}).setdefault(person.full_name.lower(), person)
+        self.group = {key: list(people.values()) for key, people in group_by.items()}
         self.names = FIRST_NAMES | set(self.by_first) | {k for k in self.group if " " not in k}
 
     def group_person(self, name: str) -> Person | None:
@@ -247,7 +251,18 @@ def _is_initial(tokens: list[_Token], i: int) -> bool:
 
 def _name_word(token: _Token, people: _People) -> tuple[str, bool] | None:
     """The first name this word is (lower case), and whether it is a genitive."""
-    if not token.word or "-" in token.text:
+    if not token.word:
+        return None
+    if "-" in token.text:
+        # "Anne-Marie", "Hans-Henriks": a double first name; "Bo-fællesskabet" is a compound.
+        parts = token.lower.split("-")
+        stem = parts[-1][:-1] if parts[-1].endswith("s") else parts[-1]
+        if not all(p[:1].isupper() for p in token.text.split("-")) and token.capital:
+            return None
+        if all(p in people.names for p in parts[:-1]) and parts[-1] in people.names:
+            return token.lower, False
+        if all(p in people.names for p in parts[:-1]) and stem in people.names:
+            return token.lower[:-1], True
         return None
     if not token.capital and not token.text.islower():
         return None
@@ -484,8 +499,11 @@ def _roles(tokens: list[_Token], add) -> None:
 
 
 def find_people(text: str, *, register: list[Person], group: list[Person] = ()) -> list[Finding]:
-    people = _People(list(register), list(group))
     tokens = _tokens(text)
+    words = {t.lower for t in tokens if t.word}
+    words |= {w[:-1] for w in words if w.endswith("s")}
+    words |= {part for w in words if "-" in w for part in w.split("-")}
+    people = _People(list(register), list(group), words)
     findings: dict[tuple[int, int], Finding] = {}
 
     def add(first: int, last: int, person: str, pk: int | None = None) -> None:

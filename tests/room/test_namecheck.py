@@ -183,3 +183,15 @@ def test_the_seed_and_demo_texts_come_out_clean_against_the_demo_register_and_ev
         names = [Person(p.first_name, p.last_name) for p in people]
         for text in texts:
             assert find_people(text, register=register, group=names) == [], group
+
+
+def test_hyphenated_double_first_names_are_names_and_compounds_are_not():
+    anne_marie = Person("Anne-Marie", "Holm", pk=3)
+    register = [anne_marie]
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(f.text, f.person) for f in find_people(text, register=register, group=register)]
+
+    assert found("Anne-Maries forslag blev vedtaget.") == [("Anne-Maries", "Anne-Marie Holm")]
+    assert found("Som Hans-Henrik sagde, er det svært.") == [("Hans-Henrik", "")]
+    assert found("Bo-fællesskabet på Vestergade er et godt eksempel.") == []
