@@ -171,7 +171,7 @@ class _Mention:
 class _People:
     """The register and the group, indexed for lookups by lower-case words."""
 
-    def __init__(self, register: list[Person], group: list[Person], words: set[str]):
+    def __init__(self, register: list[Person], group: list[Person], in_text: set[str]):
         self.full: dict[tuple[str, ...], Person] = {}
         # First name -> the distinct people of that first name (by their full name). Only the
         # people whose first name stands in the text matter; skipping the rest keeps a check
@@ -179,7 +179,7 @@ class _People:
         by_first: dict[str, dict[str, Person]] = {}
         for person in [*register, *group]:
             first = person.first_name
-            if first.split(" ", 1)[0].lower() not in words:
+            if first.split(" ", 1)[0].lower() not in in_text:
                 continue
             full = person.full_name.lower()
             words = tuple(full.split())

@@ -195,3 +195,14 @@ def test_hyphenated_double_first_names_are_names_and_compounds_are_not():
     assert found("Anne-Maries forslag blev vedtaget.") == [("Anne-Maries", "Anne-Marie Holm")]
     assert found("Som Hans-Henrik sagde, er det svært.") == [("Hans-Henrik", "")]
     assert found("Bo-fællesskabet på Vestergade er et godt eksempel.") == []
+
+
+def test_every_name_of_a_large_register_is_found_in_one_text():
+    register = [Person("Pia", "Kjær", 1), Person("Tina", "Mose", 2), Person("Ulrik", "Fisker", 3)]
+
+    found = find_people(
+        "Pia Kjær og Tina Mose kommer med, og Ulrik Fisker sender materialet.",
+        register=register,
+    )
+
+    assert [f.person_pk for f in found] == [1, 2, 3]
