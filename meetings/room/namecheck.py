@@ -565,3 +565,19 @@ def find_people(text: str, *, register: list[Person], group: list[Person] = ()) 
             continue
     _roles(tokens, add)
     return sorted(findings.values(), key=lambda f: f.start)
+
+
+# A sentence ends at . ! ? or a line break, not after an initial ("Lene P. fortalte").
+SENTENCE_BREAK = re.compile(r"(?<![\s(][A-ZÆØÅ])[.!?…]+[»”\"]?(?=\s+[^\sa-zæøå])|\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence a finding stands in: what the named person is asked to agree to."""
+    begin, finish = 0, len(text)
+    for match in SENTENCE_BREAK.finditer(text):
+        if match.end() <= start:
+            begin = match.end()
+        elif match.start() >= end:
+            finish = match.end() if match.group() != "\n" else match.start()
+            break
+    return text[begin:finish].strip()
