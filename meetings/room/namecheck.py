@@ -556,12 +556,9 @@ def find_people(text: str, *, register: list[Person], group: list[Person] = ()) 
         if context:
             unique = people.by_first.get(first_name, [])
             known = unique[0] if len(unique) == 1 and not mention.surname else None
-            add(
-                mention.first,
-                mention.last,
-                known.full_name if known else "",
-                known.pk if known else None,
-            )
+            # The register's only person of that first name is a guess, good enough to say who it
+            # may be but not to send them the sentence: only a full name or the group's names do.
+            add(mention.first, mention.last, known.full_name if known else "")
             continue
     _roles(tokens, add)
     return sorted(findings.values(), key=lambda f: f.start)

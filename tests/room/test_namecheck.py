@@ -206,3 +206,12 @@ def test_every_name_of_a_large_register_is_found_in_one_text():
     )
 
     assert [f.person_pk for f in found] == [1, 2, 3]
+
+
+def test_a_first_name_outside_the_group_is_not_taken_for_the_registers_only_namesake():
+    ole = Person("Ole", "Kristensen", pk=9)
+
+    (finding,) = find_people("Som Ole sagde, er det svært.", register=[ole], group=[])
+
+    # Said who it may be, but nobody is asked on a guess.
+    assert (finding.person, finding.person_pk) == ("Ole Kristensen", None)
