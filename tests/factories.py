@@ -33,7 +33,7 @@ from groups.models import (
     Reason,
 )
 from meetings.models import Apology, Attendance, CalendarFeed, Meeting, Room, Round, SummaryQuestion
-from meetings.room.models import Feedback, Summary, Survey
+from meetings.room.models import Feedback, MentionAgreement, Summary, Survey
 from nyborg_ledelse.notifications.models import Delivery, Message, Preference
 from nyborg_ledelse.organisation.models import Department, Leader, RegisterImport, Role
 from topicbank.models import AgendaItem, Support, Tag, Theme, Topic, TopicFile
@@ -258,6 +258,20 @@ class FeedbackFactory(factory.django.DjangoModelFactory):
 
     meeting = factory.SubFactory(MeetingFactory)
     updated_by = factory.LazyAttribute(lambda o: _host_or_chef(o.meeting))
+
+
+class MentionAgreementFactory(factory.django.DjangoModelFactory):
+    """A host's question to a named person, not yet answered."""
+
+    class Meta:
+        model = MentionAgreement
+
+    meeting = factory.SubFactory(MeetingFactory)
+    document = MentionAgreement.Document.SUMMARY
+    person = factory.SubFactory(LeaderFactory)
+    text = factory.LazyAttribute(lambda o: o.person.first_name)
+    sentence = factory.LazyAttribute(lambda o: f"{o.person.first_name} fortalte om budgettet.")
+    asked_by = factory.LazyAttribute(lambda o: _host_or_chef(o.meeting))
 
 
 class SurveyFactory(factory.django.DjangoModelFactory):

@@ -105,27 +105,71 @@ class Feedback(models.Model):
         return [text for text in texts if text]
 
 
-class AgreedMention(models.Model):
-    """A name the check found that the host marked as agreed with the person; kept with who and when."""
+class MentionAgreementQuerySet(models.QuerySet):
+    def in_force(self):
+        """Asked, agreed or declined: not voided by a change of the sentence."""
+        return self.exclude(status=MentionAgreement.Status.VOID)
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agreed_mentions")
-    document = models.CharField(max_length=10)  # "summary" or "feedback"
-    text = models.CharField(max_length=200)
-    marked_by = models.ForeignKey(
+
+class MentionAgreement(models.Model):
+    """The named person's own answer to whether a sentence about them may stay in a summary or
+    feedback. Kept with who, when and the exact sentence: a changed sentence voids it, and the
+    check then finds the name again."""
+
+    class Status(models.TextChoices):
+        ASKED = "asked", _("waiting for an answer")
+        AGREED = "agreed", _("agreed")
+        DECLINED = "declined", _("declined")
+        VOID = "void", _("void: the sentence was changed")
+
+    class Document(models.TextChoices):
+        SUMMARY = "summary", _("the summary")
+        FEEDBACK = "feedback", _("the feedback to the chef group")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="mention_agreements"
+    )
+    document = models.CharField(max_length=10, choices=Document.choices)
+    text = models.CharField(_("the words found"), max_length=200)
+    sentence = models.TextField(_("the sentence"))
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="mention_agreements",
+        verbose_name=_("the named person"),
+    )
+    asked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    marked_at = models.DateTimeField(default=timezone.now)
+    asked_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ASKED)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MentionAgreementQuerySet.as_manager()
 
     class Meta:
-        db_table = "meetings_agreedmention"
+        # The host's page looks up the agreements of one meeting's summary or feedback.
+        indexes = [models.Index(fields=["meeting", "document"], name="mention_by_document")]
         constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "document", "text"], name="agree_a_mention_once"
+            models.CheckConstraint(
+                condition=models.Q(status="asked")
+                | models.Q(answered_at__isnull=False)
+                | models.Q(status="void"),
+                name="mention_answer_has_a_time",
             )
         ]
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def is_agreed(self) -> bool:
+        return self.status == self.Status.AGREED
+
+    def sentence_parts(self) -> tuple[str, str, str]:
+        """The sentence around the words found, to show them marked in place."""
+        before, found, after = self.sentence.partition(self.text)
+        return (before, found, after) if found else (self.sentence, "", "")
 
 
 class EvaluationAnswer(models.Model):

@@ -94,3 +94,28 @@ CONCEPT_SURVEY = register(
         template="room/email/concept_survey",
     )
 )
+
+
+def _still_asked(message) -> bool:
+    agreement = message.about
+    return agreement is not None and agreement.status == agreement.Status.ASKED
+
+
+# Whether a sentence about you may stay is your own decision, so this is always sent.
+MENTION_ASKED = register(
+    MessageKind(
+        key="mention_asked",
+        label=_("A host asks whether a sentence about you may stay"),
+        template="room/email/mention_asked",
+        always_sent=True,
+        still_applies=_still_asked,
+    )
+)
+
+MENTION_ANSWERED = register(
+    MessageKind(
+        key="mention_answered",
+        label=_("The host: a named person agreed or declined"),
+        template="room/email/mention_answered",
+    )
+)

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from meetings.models import Meeting, Round
 
 from .disclosure import evaluation_asked, survey_asked
-from .models import Exercise, Survey
+from .models import Exercise, MentionAgreement, Survey
 
 # 404 for a record the user may not know exists; 403 where they may see it but not do this to it.
 
@@ -112,3 +112,13 @@ def get_exercise_in_room(user, pk: int, *, may) -> Exercise:
     if not may(user, exercise.meeting):
         raise PermissionDenied
     return exercise
+
+
+def get_mention_for_person(user, pk: int) -> MentionAgreement:
+    """Only the named person may read or answer a question about a sentence that names them:
+    everyone else, the host included, gets a 404, as if it did not exist."""
+    return get_object_or_404(
+        MentionAgreement.objects.select_related("meeting__round", "meeting__group", "asked_by"),
+        pk=pk,
+        person_id=user.pk,
+    )

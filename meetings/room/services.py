@@ -20,21 +20,23 @@ from nyborg_ledelse.organisation.models import Leader
 from .disclosure import evaluation_asked, evaluation_is_closed, survey_asked, survey_is_closed
 from .models import (
     AccessLog,
-    AgreedMention,
     EvaluationAnswer,
     EvaluationReceipt,
     Feedback,
+    MentionAgreement,
     Summary,
     SummaryComment,
     Survey,
     SurveyReceipt,
     SurveyResponse,
 )
-from .namecheck import Finding, Person, find_people
+from .namecheck import Finding, Person, find_people, sentence_around
 from .notifications import (
     CONCEPT_SURVEY,
     EVALUATION_NUDGE,
     FEEDBACK_REMINDER,
+    MENTION_ANSWERED,
+    MENTION_ASKED,
     SUMMARY_FOR_COMMENTS,
     SUMMARY_PUBLISHED,
     SUMMARY_REMINDER,
@@ -66,8 +68,8 @@ class NamesFound(ValidationError):
     def __init__(self, findings: list[Finding]):
         super().__init__(
             _(
-                "The text names or points out people. Edit each marked place, or mark it as agreed "
-                "with the person."
+                "The text names or points out people. Rewrite each marked place, or ask the named "
+                "person to agree to it."
             )
         )
         self.findings = findings
@@ -77,50 +79,180 @@ class NamesFound(ValidationError):
 
 
 @dataclass(frozen=True)
+class Mark:
+    """One finding in a text: where it is, the sentence around it, and the person's answer."""
+
+    number: int
+    text_index: int
+    finding: Finding
+    sentence: str
+    agreement: MentionAgreement | None = None
+
+    @property
+    def is_agreed(self) -> bool:
+        return self.agreement is not None and self.agreement.is_agreed
+
+    @property
+    def points_to_a_user(self) -> bool:
+        return self.finding.person_pk is not None
+
+
+@dataclass(frozen=True)
 class Segment:
     text: str
-    finding: Finding | None = None
-    agreed: AgreedMention | None = None
+    mark: Mark | None = None
+
+
+@dataclass(frozen=True)
+class Checked:
+    texts: list[list[Segment]]
+    marks: list[Mark]
+
+    @property
+    def open_marks(self) -> list[Mark]:
+        return [mark for mark in self.marks if not mark.is_agreed]
 
 
 def _people(meeting: Meeting) -> tuple[list[Person], list[Person]]:
-    register = [Person(*names) for names in Leader.objects.values_list("first_name", "last_name")]
-    group = [Person(p.first_name, p.last_name) for p in meeting.invited()]
+    register = [
+        Person(first, last, pk)
+        for pk, first, last in Leader.objects.values_list("pk", "first_name", "last_name")
+    ]
+    people = list(meeting.invited())
     if meeting.group and meeting.group.co_host:
-        group.append(Person(meeting.group.co_host.first_name, meeting.group.co_host.last_name))
+        people.append(meeting.group.co_host)
+    group = [Person(p.first_name, p.last_name, p.pk) for p in people]
     return register, group
 
 
-def checked_texts(meeting: Meeting, document: str, texts: list[str]) -> list[list[Segment]]:
-    """Each text cut into segments, every finding marked, with who agreed to it if anyone did."""
+def checked_texts(meeting: Meeting, document: str, texts: list[str]) -> Checked:
+    """Each text cut into segments with every finding marked and numbered, and the named person's
+    answer where they gave one for exactly this sentence."""
     register, group = _people(meeting)
-    agreed = {a.text: a for a in meeting.agreed_mentions.filter(document=document)}
-    result = []
-    for text in texts:
+    answers = {
+        (a.person_id, a.sentence): a
+        for a in meeting.mention_agreements.in_force()
+        .filter(document=document)
+        .select_related("person")
+        .order_by("asked_at")
+    }
+    result, marks = [], []
+    for index, text in enumerate(texts):
         segments, position = [], 0
         for finding in find_people(text, register=register, group=group):
+            sentence = sentence_around(text, finding.start, finding.end)
+            mark = Mark(
+                len(marks) + 1,
+                index,
+                finding,
+                sentence,
+                answers.get((finding.person_pk, sentence)) if finding.person_pk else None,
+            )
+            marks.append(mark)
             segments.append(Segment(text[position : finding.start]))
-            segments.append(Segment(finding.text, finding, agreed.get(finding.text)))
+            segments.append(Segment(finding.text, mark))
             position = finding.end
         segments.append(Segment(text[position:]))
         result.append(segments)
-    return result
+    return Checked(result, marks)
 
 
 def open_findings(meeting: Meeting, document: str, texts: list[str]) -> list[Finding]:
-    return [
-        segment.finding
-        for segments in checked_texts(meeting, document, texts)
-        for segment in segments
-        if segment.finding and segment.agreed is None
-    ]
+    return [mark.finding for mark in checked_texts(meeting, document, texts).open_marks]
 
 
-def mention_agree(*, meeting: Meeting, document: str, text: str, by: Leader) -> AgreedMention:
-    mention, _created = AgreedMention.objects.get_or_create(
-        meeting=meeting, document=document, text=text, defaults={"marked_by": by}
+def _document_texts(meeting: Meeting, document: str) -> list[str]:
+    model = {"summary": Summary, "feedback": Feedback}[document]
+    record = model.objects.filter(meeting=meeting).first()
+    if record is None:
+        raise ValidationError(_("Write the text first."))
+    if getattr(record, "is_published", False) or getattr(record, "is_released", False):
+        raise ValidationError(_("The text is already shared and can no longer be changed."))
+    return record.texts()
+
+
+@transaction.atomic
+def mention_ask(
+    *, meeting: Meeting, document: str, text_index: int, start: int, by: Leader
+) -> MentionAgreement:
+    """Ask the person a finding points to whether its sentence may stay; only they can agree."""
+    if document not in MentionAgreement.Document.values:
+        raise ValidationError(_("Choose a marked place."))
+    checked = checked_texts(meeting, document, _document_texts(meeting, document))
+    mark = next(
+        (m for m in checked.marks if m.text_index == text_index and m.finding.start == start),
+        None,
     )
-    return mention
+    if mark is None:
+        raise ValidationError(_("The marked place is no longer in the text."))
+    if not mark.points_to_a_user:
+        raise ValidationError(
+            _(
+                "This place points to no one who can be asked (a role or an unknown name): rewrite it."
+            )
+        )
+    if mark.agreement is not None:
+        if mark.agreement.status == MentionAgreement.Status.DECLINED:
+            raise ValidationError(_("The person declined this sentence: rewrite it."))
+        return mark.agreement
+    person = Leader.objects.get(pk=mark.finding.person_pk)
+    agreement = MentionAgreement(
+        meeting=meeting,
+        document=document,
+        text=mark.finding.text[:200],
+        sentence=mark.sentence,
+        person=person,
+        asked_by=by,
+    )
+    agreement.full_clean()
+    agreement.save()
+    queue_message(
+        recipient=person,
+        kind=MENTION_ASKED.key,
+        about=agreement,
+        context={"meeting": meeting, "host": by},
+        url=reverse("room:mention", args=[agreement.pk]),
+    )
+    return agreement
+
+
+@transaction.atomic
+def mention_answer(*, agreement: MentionAgreement, by: Leader, agree: bool) -> MentionAgreement:
+    """The named person agrees or declines; the host is told either way."""
+    agreement = MentionAgreement.objects.select_for_update().get(pk=agreement.pk)
+    if agreement.person_id != by.pk:
+        raise ValidationError(_("Only the named person can answer."))
+    if agreement.status == MentionAgreement.Status.VOID:
+        raise ValidationError(
+            _("The sentence has been changed since you were asked; there is nothing to answer.")
+        )
+    if agreement.status != MentionAgreement.Status.ASKED:
+        raise ValidationError(_("You have already answered."))
+    agreement.status = MentionAgreement.Status.AGREED if agree else MentionAgreement.Status.DECLINED
+    agreement.answered_at = timezone.now()
+    agreement.save(update_fields=["status", "answered_at"])
+    queue_message(
+        recipient=agreement.asked_by,
+        kind=MENTION_ANSWERED.key,
+        about=agreement,
+        version=agreement.status,
+        context={
+            "meeting": agreement.meeting,
+            "person": by,
+            "agreed": agree,
+            "sentence": agreement.sentence,
+        },
+        url=agreement.meeting.get_absolute_url() + f"{agreement.document}/",
+    )
+    return agreement
+
+
+def _void_changed_sentences(meeting: Meeting, document: str, texts: list[str]) -> None:
+    """A sentence that no longer stands in the text word for word takes its answer with it."""
+    for agreement in meeting.mention_agreements.in_force().filter(document=document):
+        if not any(agreement.sentence in text for text in texts):
+            agreement.status = MentionAgreement.Status.VOID
+            agreement.save(update_fields=["status"])
 
 
 # --- summary and feedback -------------------------------------------------------------------
@@ -152,11 +284,14 @@ def _save_versioned(model, meeting: Meeting, *, version: int | None, by: Leader,
     return model.objects.get(pk=current.pk)
 
 
+@transaction.atomic
 def summary_save(*, meeting: Meeting, by: Leader, version: int | None, **fields) -> Summary:
     summary = getattr(meeting, "summary", None)
     if summary is not None and summary.is_published:
         raise ValidationError(_("The summary is published and can no longer be changed."))
-    return _save_versioned(Summary, meeting, version=version, by=by, fields=fields)
+    summary = _save_versioned(Summary, meeting, version=version, by=by, fields=fields)
+    _void_changed_sentences(meeting, "summary", summary.texts())
+    return summary
 
 
 @transaction.atomic
@@ -216,11 +351,14 @@ def summary_publish(*, meeting: Meeting, by: Leader) -> Summary:
     return summary
 
 
+@transaction.atomic
 def feedback_save(*, meeting: Meeting, by: Leader, version: int | None, **fields) -> Feedback:
     feedback = getattr(meeting, "feedback", None)
     if feedback is not None and feedback.is_released:
         raise ValidationError(_("The feedback is released and can no longer be changed."))
-    return _save_versioned(Feedback, meeting, version=version, by=by, fields=fields)
+    feedback = _save_versioned(Feedback, meeting, version=version, by=by, fields=fields)
+    _void_changed_sentences(meeting, "feedback", feedback.texts())
+    return feedback
 
 
 @transaction.atomic
@@ -452,7 +590,7 @@ def room_records_purge(*, today: datetime.date) -> dict[str, int]:
     for name, model in (
         ("summaries", Summary),
         ("feedback", Feedback),
-        ("agreed_mentions", AgreedMention),
+        ("mention_agreements", MentionAgreement),
         ("evaluations", EvaluationAnswer),
         ("evaluation_receipts", EvaluationReceipt),
     ):

@@ -34,6 +34,7 @@ from .forms import (
 from .models import AccessLog, Feedback, Summary
 from .permissions import (
     get_meeting_in_room,
+    get_mention_for_person,
     get_round_for_chef_group,
     get_survey_results,
     get_survey_to_answer,
@@ -52,7 +53,8 @@ from .services import (
     feedback_release,
     feedback_save,
     log_access,
-    mention_agree,
+    mention_answer,
+    mention_ask,
     summary_comment,
     summary_publish,
     summary_save,
@@ -260,16 +262,55 @@ def feedback_release_view(request, pk: int):
 
 @require_POST
 @login_required
-def mention_agree_view(request, pk: int):
+def mention_ask_view(request, pk: int):
     meeting = get_meeting_in_room(request.user, pk, may=may_write_records)
-    document = request.POST.get("document")
-    text = request.POST.get("text", "")[:200]
-    if document not in ("summary", "feedback") or not text:
-        messages.error(request, _("Choose a marked place to agree."))
+    document = request.POST.get("document", "")
+    try:
+        agreement = mention_ask(
+            meeting=meeting,
+            document=document,
+            text_index=int(request.POST.get("text_index", "")),
+            start=int(request.POST.get("start", "")),
+            by=request.user,
+        )
+    except ValueError:
+        messages.error(request, _("Choose a marked place."))
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(
+            request,
+            _("%(name)s is asked whether the sentence may stay.")
+            % {"name": agreement.person.full_name},
+        )
+    if document not in ("summary", "feedback"):
         return redirect(meeting)
-    mention_agree(meeting=meeting, document=document, text=text, by=request.user)
-    messages.success(request, _("'%(text)s' is marked as agreed with the person.") % {"text": text})
     return redirect(f"room:{document}", pk=pk)
+
+
+@login_required
+def mention_detail(request, pk: int):
+    agreement = get_mention_for_person(request.user, pk)
+    return render(request, "room/mention.html", {"agreement": agreement})
+
+
+@require_POST
+@login_required
+def mention_answer_view(request, pk: int):
+    agreement = get_mention_for_person(request.user, pk)
+    answer = request.POST.get("answer")
+    try:
+        if answer not in ("agree", "decline"):
+            raise ValidationError(_("Answer yes or no."))
+        mention_answer(agreement=agreement, by=request.user, agree=answer == "agree")
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        if answer == "agree":
+            messages.success(request, _("Thank you. The host may keep the sentence."))
+        else:
+            messages.success(request, _("Thank you. The host is told to rewrite the sentence."))
+    return redirect("room:mention", pk=pk)
 
 
 @login_required

@@ -364,29 +364,37 @@ def _answers(leader: Leader) -> Section:
 def _mentions(leader: Leader) -> Section:
     from django.db.models import Q
 
-    from meetings.room.models import AgreedMention
+    from meetings.room.models import MentionAgreement
 
     section = Section(
         "mentions",
-        gettext_lazy("Agreed mentions by name"),
+        gettext_lazy("Sentences that name a person"),
         gettext_lazy(
-            "A summary or feedback may name a person only when agreed with them; the host "
-            "records the agreement."
+            "A summary or feedback may name a person only when that person agrees: the sentences "
+            "you were asked about, and those you asked others about as host."
         ),
         [
             gettext_lazy("Meeting"),
-            gettext_lazy("Name as written"),
-            gettext_lazy("Agreed"),
-            gettext_lazy("Marked by"),
+            gettext_lazy("Sentence"),
+            gettext_lazy("Named person"),
+            gettext_lazy("Answer"),
+            gettext_lazy("Asked by"),
+            gettext_lazy("Answered"),
         ],
     )
-    names = Q(marked_by=leader)
-    if leader.first_name and leader.last_name:
-        names |= Q(text__icontains=f"{leader.first_name} {leader.last_name}")
-    for m in AgreedMention.objects.filter(names).select_related(
-        "meeting__round", "meeting__group", "marked_by"
+    for m in MentionAgreement.objects.filter(Q(person=leader) | Q(asked_by=leader)).select_related(
+        "meeting__round", "meeting__group", "person", "asked_by"
     ):
-        section.rows.append([str(m.meeting), m.text, _when(m.marked_at), m.marked_by.full_name])
+        section.rows.append(
+            [
+                str(m.meeting),
+                m.sentence,
+                m.person.full_name,
+                m.get_status_display(),
+                m.asked_by.full_name,
+                _when(m.answered_at),
+            ]
+        )
     return section
 
 

@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import timezone
 
 from groups.models import Membership, Reason
-from meetings.room.models import Feedback, Summary
+from meetings.room.models import Feedback, MentionAgreement, Summary
 from meetings.room.services import evaluation_submit
 from nyborg_ledelse.notifications import kinds
 from nyborg_ledelse.notifications.models import Message, State
@@ -47,6 +47,16 @@ def _release_feedback(meeting, person):
 
 def _evaluate(meeting, person):
     evaluation_submit(meeting=meeting, leader=person, good="", missed="", rating=4)
+
+
+def _answer_mention(meeting, person):
+    MentionAgreement.objects.filter(meeting=meeting).update(
+        status=MentionAgreement.Status.AGREED, answered_at=timezone.now()
+    )
+
+
+def _void_mention(meeting, person):
+    MentionAgreement.objects.filter(meeting=meeting).update(status=MentionAgreement.Status.VOID)
 
 
 def _at_version_one(meeting, person):
@@ -108,6 +118,7 @@ SCENARIOS = {
     "feedback_reminder": ("director", "meeting", _release_feedback, None),
     "evaluation_nudge": ("leader", "meeting", _evaluate, None),
     "introduction_item_due": ("chef", "introduction_item", _tick_item, None),
+    "mention_asked": ("leader", "mention", _answer_mention, None),
 }
 MORE_STALE = {
     "meeting_invitation": _leave_group,
@@ -116,6 +127,7 @@ MORE_STALE = {
     "feedback_reminder": _cancel,
     "evaluation_nudge": _apologise,
     "introduction_item_due": _new_manager,
+    "mention_asked": _void_mention,
 }
 
 
@@ -135,6 +147,8 @@ def meeting(people):
 def _about(about_name, meeting, people):
     if about_name == "introduction_item":
         return _introduction_item(people)
+    if about_name == "mention":
+        return MentionAgreement.objects.get(meeting=meeting)
     return meeting if about_name == "meeting" else meeting.round
 
 
@@ -153,6 +167,8 @@ def test_a_reminder_that_still_applies_is_sent(kind_key, people, meeting):
     if setup:
         setup(meeting, people[who])
     about = _about(about_name, meeting, people)
+    if about_name == "mention":
+        return MentionAgreement.objects.get(meeting=meeting)
     message = _queued(kind_key, people[who], about)
 
     dispatch_due_messages()
@@ -172,6 +188,8 @@ def test_a_reminder_that_no_longer_applies_is_cancelled(kind_key, make_stale, pe
     if setup:
         setup(meeting, people[who])
     about = _about(about_name, meeting, people)
+    if about_name == "mention":
+        return MentionAgreement.objects.get(meeting=meeting)
     message = _queued(kind_key, people[who], about)
     make_stale(meeting, people[who])
 

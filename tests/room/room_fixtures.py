@@ -13,6 +13,7 @@ from tests.factories import (
     GroupFactory,
     MeetingFactory,
     MembershipFactory,
+    MentionAgreementFactory,
     RoomFactory,
     RoundFactory,
     SummaryFactory,
@@ -60,4 +61,11 @@ def room_objects(people) -> dict:
         updated_by=people["director"],
     )
     survey = SurveyFactory(kind="concept", group=meeting.group)
-    return {"meeting": meeting.pk, "round": meeting.round_id, "survey": survey.pk}
+    leader = people["leader"]
+    mention = MentionAgreementFactory(meeting=meeting, person=leader, asked_by=people["director"])
+    return {
+        "meeting": meeting.pk,
+        "round": meeting.round_id,
+        "survey": survey.pk,
+        "mention": mention.pk,
+    }

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.permission_matrix import Page, assert_reaches, expand
+from tests.permission_matrix import NO_EFFECT, Page, assert_reaches, expand
 from tests.room.room_fixtures import room_objects
 
 LOGIN = 302
@@ -16,6 +16,10 @@ SURVEY_RECORD = {"anonymous": LOGIN, **dict.fromkeys(ROLES, 404)}
 MEETING = (("pk", "meeting"),)
 ROUND = (("pk", "round"),)
 SURVEY = (("pk", "survey"),)
+MENTION = (("pk", "mention"),)
+# Only the person a sentence names may see or answer the question about it; for everyone else,
+# the host included, it does not exist.
+NAMED_PERSON = {"anonymous": LOGIN, **dict.fromkeys(ROLES, 404), "leader": 200}
 
 # The leader is a member of the director's group; the chef is the leader's line manager and in
 # the chef group but not the host; HR and administrators are outside the room.
@@ -38,7 +42,19 @@ MATRIX = {
     Page("room:feedback", MEETING): GROUP,
     Page("room:feedback_edit", MEETING): HOST,
     Page("room:feedback_release", MEETING, "post"): HOST_POST,
-    Page("room:agree", MEETING, "post", (("document", "summary"), ("text", "Hanne"))): HOST_POST,
+    # The fixture's summary names no one: the host's ask is refused by rule (the effect of a real
+    # ask is in test_mention_agreement.py).
+    Page(
+        "room:mention_ask",
+        MEETING,
+        "post",
+        (("document", "summary"), ("text_index", 0), ("start", 0)),
+    ): {**HOST_POST, "director": NO_EFFECT},
+    Page("room:mention", MENTION): NAMED_PERSON,
+    Page("room:mention_answer", MENTION, "post", (("answer", "agree"),)): {
+        **NAMED_PERSON,
+        "leader": 302,
+    },
     Page("room:evaluate", MEETING): {**MEETING_RECORD, "leader": 200},
     Page("room:evaluations", MEETING): HOST,
     Page("room:round_evaluations", ROUND): CHEF_GROUP,

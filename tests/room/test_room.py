@@ -15,10 +15,10 @@ from meetings.models import Meeting
 from meetings.room.disclosure import survey_table
 from meetings.room.models import (
     AccessLog,
-    AgreedMention,
     EvaluationAnswer,
     EvaluationReceipt,
     Feedback,
+    MentionAgreement,
     Summary,
     Survey,
 )
@@ -87,7 +87,9 @@ def test_members_comment_on_the_draft(client, meeting, people):
     assert "Husk punkt 4." in page
 
 
-def test_publishing_waits_until_each_name_is_edited_away_or_agreed(client, meeting, people):
+def test_publishing_waits_until_each_name_is_rewritten_or_agreed_by_the_person(
+    client, meeting, people
+):
     leader = people["leader"]
     Summary.objects.filter(meeting=meeting).update(
         talked_about=f"Som {leader.first_name} nævnte, er budgettet presset."
@@ -98,14 +100,18 @@ def test_publishing_waits_until_each_name_is_edited_away_or_agreed(client, meeti
 
     text = page.content.decode()
     assert "Teksten nævner eller udpeger personer." in text
-    assert f'<mark class="finding">{leader.first_name}</mark>' in text
+    assert f'<mark id="finding-1" class="finding">{leader.first_name}</mark>' in text
     assert Summary.objects.get(meeting=meeting).status == Summary.Status.COMMENTING
     client.post(
-        reverse("room:agree", args=[meeting.pk]),
-        {"document": "summary", "text": leader.first_name},
+        reverse("room:mention_ask", args=[meeting.pk]),
+        {"document": "summary", "text_index": 0, "start": 4},
     )
-    mention = AgreedMention.objects.get()
-    assert (mention.marked_by, mention.text) == (people["director"], leader.first_name)
+    client.post(reverse("room:summary_publish", args=[meeting.pk]))
+    assert Summary.objects.get(meeting=meeting).status == Summary.Status.COMMENTING
+    client.force_login(leader)
+    mention = MentionAgreement.objects.filter(person=leader).latest("pk")
+    client.post(reverse("room:mention_answer", args=[mention.pk]), {"answer": "agree"})
+    client.force_login(people["director"])
     client.post(reverse("room:summary_publish", args=[meeting.pk]))
     assert Summary.objects.get(meeting=meeting).is_published
     assert Message.objects.filter(kind="summary_published", recipient=leader).exists()
@@ -152,7 +158,7 @@ def test_another_groups_host_and_members_see_nothing(client, meeting, people, ch
 def test_no_model_of_the_room_is_in_the_django_admin():
     room_models = list(apps.get_app_config("room").get_models())
 
-    assert {Summary, Feedback, EvaluationAnswer, AgreedMention} <= set(room_models)
+    assert {Summary, Feedback, EvaluationAnswer, MentionAgreement} <= set(room_models)
     registered = [model for model in room_models if admin.site.is_registered(model)]
     assert not registered, f"In the Django admin: {registered}"
 

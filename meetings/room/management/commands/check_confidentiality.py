@@ -17,9 +17,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--names", type=Path, help="CSV with first_name,last_name; replaces the register"
         )
+        parser.add_argument(
+            "--group",
+            type=Path,
+            help="CSV with first_name,last_name: the people in the room, found wherever they stand",
+        )
 
-    def handle(self, *args, input: Path, names: Path | None, **options):
+    def handle(self, *args, input: Path, names: Path | None, group: Path | None, **options):
         register = _read_names(names) if names else _register()
+        room = _read_names(group) if group else []
         try:
             lines = input.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as error:
@@ -27,7 +33,7 @@ class Command(BaseCommand):
                 _("Cannot read %(path)s: %(error)s") % {"path": input, "error": error}
             ) from error
         for number, text in enumerate(lines, start=1):
-            findings = find_people(text, register=register)
+            findings = find_people(text, register=register, group=room)
             self.stdout.write(
                 json.dumps(
                     {"line": number, "findings": [f.as_dict() for f in findings]},
