@@ -28,7 +28,7 @@ from .exercises import (
     TENSION_LEVELS,
 )
 from .forms import ExerciseOpenForm, ProblemForm, ResistanceForm, TensionForm
-from .models import Exercise, Survey
+from .models import AccessLog, Exercise, Survey
 from .permissions import (
     get_exercise_in_room,
     get_meeting_in_room,
@@ -36,6 +36,7 @@ from .permissions import (
     may_take_part,
     may_write_records,
 )
+from .services import log_access
 
 
 @login_required
@@ -76,6 +77,7 @@ def exercise_new(request, pk: int):
 def exercise_detail(request, pk: int):
     exercise = get_exercise_in_room(request.user, pk, may=may_take_part)
     meeting = exercise.meeting
+    log_access(request.user, AccessLog.What.EXERCISE, meeting=meeting)
     context = {
         "exercise": exercise,
         "meeting": meeting,

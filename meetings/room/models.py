@@ -299,6 +299,7 @@ class AccessLog(models.Model):
         EVALUATION = "evaluation", _("Evaluation answers")
         SURVEY = "survey", _("Survey results")
         REPORT = "report", _("Compiled round report")
+        EXERCISE = "exercise", _("Workshop exercise results")
 
     who = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(default=timezone.now)

@@ -130,7 +130,24 @@ def test_reading_through_the_edit_pages_is_logged(client, people, meeting):
 
 
 # Pages of the room that show no one's text: the forms to answer, and the log itself.
-NO_RECORD_TEXT = {"evaluate", "survey", "access_log"}
+# The answer forms and the administrators' log show no record's text; the exercises page lists
+# which exercises were run, not their results (those are on "exercise", which logs).
+NO_RECORD_TEXT = {"evaluate", "survey", "access_log", "exercises"}
+# The named person's own page shows them the one sentence about them, nothing else of the text;
+# only they reach it (tests/room/test_mention_agreement.py).
+NOT_WALKED = {"mention"}
+
+
+def exercise_in(meeting, host):
+    from meetings.models import AgendaItem
+    from meetings.room.models import Exercise
+
+    item = AgendaItem.objects.filter(round=meeting.round).first() or AgendaItem.objects.create(
+        round=meeting.round, number=3, title="Fælles ledelsesfokus", text=""
+    )
+    return Exercise.objects.create(
+        meeting=meeting, agenda_item=item, kind=Exercise.Kind.PROBLEM, opened_by=host
+    )
 
 
 def test_every_page_of_the_room_that_shows_a_text_writes_the_access_log(
@@ -139,17 +156,27 @@ def test_every_page_of_the_room_that_shows_a_text_writes_the_access_log(
     """Walks every URL pattern of the room; a new page must either log its reads or say here
     why it shows no text."""
     Feedback.objects.filter(meeting=meeting).update(released_at=timezone.now())
+    objects = {**objects, "exercise": exercise_in(meeting, people["director"]).pk}
     resolver = get_resolver()
     room = resolver.namespace_dict["room"][1]
-    reader = {"meeting": people["director"], "round": people["chef"], "survey": people["chef"]}
+    reader = {
+        "meeting": people["director"],
+        "round": people["chef"],
+        "survey": people["chef"],
+        "exercise": people["director"],
+    }
     checked = []
     for pattern in room.url_patterns:
         name, route = pattern.name, str(pattern.pattern)
+        if name in NOT_WALKED:
+            continue
         kind = (
             "round"
             if route.startswith("rounds/")
             else "survey"
             if "surveys/" in route
+            else "exercise"
+            if route.startswith("exercises/")
             else "meeting"
         )
         args = [objects[kind]] if "<int:pk>" in route else []
@@ -166,6 +193,11 @@ def test_every_page_of_the_room_that_shows_a_text_writes_the_access_log(
         else:
             assert logged == 1, f"{name} shows a text but writes no access log row"
             checked.append(name)
-    assert {"summary", "summary_edit", "feedback", "feedback_edit", "survey_results"} <= set(
-        checked
-    )
+    assert {
+        "summary",
+        "summary_edit",
+        "feedback",
+        "feedback_edit",
+        "survey_results",
+        "exercise",
+    } <= set(checked)
