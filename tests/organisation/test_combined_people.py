@@ -9,13 +9,22 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from coaching.models import Approval, Booking, Coach
+from coaching.models import Approval
 from coaching.services import approval_decide
-from groups.models import Group, Membership, Reason
+from groups.models import Reason
 from meetings.models import Meeting
 from meetings.room.models import AccessLog, Summary
 from nyborg_ledelse.organisation.models import Role
-from tests.factories import LeaderFactory
+from tests.factories import (
+    ApprovalFactory,
+    BookingFactory,
+    CoachFactory,
+    GroupFactory,
+    LeaderFactory,
+    MeetingFactory,
+    MembershipFactory,
+    SummaryFactory,
+)
 from tests.room.room_fixtures import room_objects
 
 pytestmark = pytest.mark.django_db
@@ -38,32 +47,32 @@ def combined(people):
     admin_leader = LeaderFactory(administers_product=True, job_title="IT-leder", level=3)
     report = LeaderFactory(job_title="Personaleleder", level=3, reports_to=hr_chef)
     joined = timezone.localdate() - datetime.timedelta(days=60)
-    Membership.objects.create(
+    MembershipFactory(
         group=meeting_1.group, leader=hr_member, joined_on=joined, joined_reason=Reason.COMPOSED
     )
-    group_3 = Group.objects.create(number=3, host=hr_chef)
+    group_3 = GroupFactory(number=3, host=hr_chef)
     for member in (admin_leader, report):
-        Membership.objects.create(
+        MembershipFactory(
             group=group_3, leader=member, joined_on=joined, joined_reason=Reason.COMPOSED
         )
-    meeting_3 = Meeting.objects.create(
+    meeting_3 = MeetingFactory(
         round=meeting_1.round, group=group_3, host=hr_chef, day=meeting_1.day, room=meeting_1.room
     )
-    Summary.objects.create(
+    SummaryFactory(
         meeting=meeting_3,
         talked_about="Vi talte om sygefravær.",
         status=Summary.Status.COMMENTING,
         comment_until=timezone.localdate() + datetime.timedelta(days=3),
         updated_by=hr_chef,
     )
-    coach = Coach.objects.create(
+    coach = CoachFactory(
         name="Birgitte Coach", firm="Coachhuset", certification="ICF", hourly_rate=Decimal(1800)
     )
-    booking = Booking.objects.create(
+    booking = BookingFactory(
         leader=report, coach=coach, day=datetime.date(2027, 3, 1), hours=Decimal(2)
     )
-    approval = Approval.objects.create(leader=report, manager=hr_chef, year=2027, hours=Decimal(3))
-    other_approval = Approval.objects.create(
+    approval = ApprovalFactory(leader=report, manager=hr_chef, year=2027, hours=Decimal(3))
+    other_approval = ApprovalFactory(
         leader=people["leader"], manager=people["chef"], year=2027, hours=Decimal(3)
     )
     return {
