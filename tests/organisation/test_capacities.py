@@ -179,3 +179,11 @@ def test_the_migration_turns_the_former_roles_into_capacities(transactional_db):
         ("admin@nyborg.test", "admin", "migration"),
         ("hr@nyborg.test", "hr", "migration"),
     ]
+
+
+def test_a_person_s_own_data_shows_their_capacities(client, hr):
+    client.force_login(hr)
+
+    page = client.get(reverse("organisation:my_data")).content.decode()
+
+    assert "Desuden" in page and "HR" in page
