@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nyborg_ledelse.notifications.services import held_for_the_sweep
-from nyborg_ledelse.organisation.models import Leader, Role
+from nyborg_ledelse.organisation.models import Leader
 
 from .models import Coach, Phase, Pool, SparringRequest, Volunteer
 from .services import (
@@ -77,7 +77,7 @@ def build_demo_support(*, seed: int = 2026) -> None:
     today = timezone.localdate()
     start = datetime.date(today.year, 1, 10)
     leaders = list(Leader.objects.store_ledergruppe().order_by("pk"))
-    hr = Leader.objects.filter(role=Role.HR).first()
+    hr = Leader.objects.hr().filter(has_staff_responsibility=False).first()
     with held_for_the_sweep():
         for k, leader in enumerate(leaders[::4]):
             day = start + datetime.timedelta(days=rng.randrange(0, max(1, (today - start).days)))

@@ -253,7 +253,10 @@ def approval_request(*, leader: Leader, year: int, hours: Decimal) -> Approval:
 
 
 def approval_decide(*, approval: Approval, by: Leader, approve: bool, reason: str = "") -> Approval:
-    """Once: a second decision on the same request is refused."""
+    """Once: a second decision on the same request is refused.
+
+    Only as the leader's line manager: being HR (or an administrator) gives no say, also not to a
+    manager who is HR as well, so nobody approves a report's hours with HR's authority."""
     if by.pk != approval.manager_id:
         raise ValidationError(_("Only the leader's manager decides."))
     status = Decision.APPROVED if approve else Decision.DECLINED

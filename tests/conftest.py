@@ -44,7 +44,7 @@ def leader(chef):
 @pytest.fixture
 def hr(db):
     return LeaderFactory(
-        role=Role.HR,
+        works_in_hr=True,
         job_title="HR-konsulent",
         has_budget_responsibility=False,
         has_staff_responsibility=False,
@@ -54,7 +54,7 @@ def hr(db):
 @pytest.fixture
 def administrator(db):
     return LeaderFactory(
-        role=Role.ADMIN,
+        administers_product=True,
         job_title="Systemadministrator",
         is_staff=True,
         has_budget_responsibility=False,

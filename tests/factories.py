@@ -35,7 +35,14 @@ from groups.models import (
 from meetings.models import Apology, Attendance, CalendarFeed, Meeting, Room, Round, SummaryQuestion
 from meetings.room.models import Feedback, MentionAgreement, Summary, Survey
 from nyborg_ledelse.notifications.models import Delivery, Message, Preference
-from nyborg_ledelse.organisation.models import Department, Leader, RegisterImport, Role
+from nyborg_ledelse.organisation.models import (
+    Capacity,
+    CapacityChange,
+    Department,
+    Leader,
+    RegisterImport,
+    Role,
+)
 from topicbank.models import AgendaItem, Support, Tag, Theme, Topic, TopicFile
 
 # A kind every message test can use: HR's notice that the register changed.
@@ -87,7 +94,7 @@ class ChefFactory(LeaderFactory):
 
 
 class HRFactory(LeaderFactory):
-    role = Role.HR
+    works_in_hr = True
     job_title = "HR-konsulent"
     has_budget_responsibility = False
     has_staff_responsibility = False
@@ -100,6 +107,16 @@ class RegisterImportFactory(factory.django.DjangoModelFactory):
     file_name = "register.csv"
     content = b""
     uploaded_by = factory.SubFactory(HRFactory)
+
+
+class CapacityChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CapacityChange
+
+    leader = factory.SubFactory(HRFactory)
+    capacity = Capacity.HR
+    granted = True
+    source = CapacityChange.Source.BY_HAND
 
 
 # --- groups ---------------------------------------------------------------------------------------
@@ -150,7 +167,7 @@ class ProposalFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Proposal
 
-    created_by = factory.SubFactory(LeaderFactory, role=Role.ADMIN)
+    created_by = factory.SubFactory(LeaderFactory, administers_product=True)
     min_size = 10
     max_size = 12
     tolerance_percent = 5

@@ -7,6 +7,7 @@ import zoneinfo
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -139,13 +140,21 @@ def introductions_start(*, day: datetime.date) -> int:
     Run by the daily round and after a register import, so an administrator's entry is picked
     up too.
     """
-    starters = Leader.objects.filter(
-        is_active=True,
-        role=Role.LEADER,
-        start_date__gte=day - INTRODUCTION_WINDOW_BACK,
-        start_date__lte=day + INTRODUCTION_WINDOW_AHEAD,
-        introduction__isnull=True,
-    ).select_related("reports_to")
+    starters = (
+        Leader.objects.filter(
+            is_active=True,
+            role=Role.LEADER,
+            start_date__gte=day - INTRODUCTION_WINDOW_BACK,
+            start_date__lte=day + INTRODUCTION_WINDOW_AHEAD,
+            introduction__isnull=True,
+        )
+        .exclude(
+            # HR and IT accounts without staff are not leaders (they had roles of their own before).
+            Q(works_in_hr=True) | Q(administers_product=True),
+            has_staff_responsibility=False,
+        )
+        .select_related("reports_to")
+    )
     created = 0
     for leader in starters:
         programme_create(leader=leader)

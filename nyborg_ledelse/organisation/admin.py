@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import Department, Leader, RegisterImport
+from .models import CapacityChange, Department, Leader, RegisterImport
 
 
 @admin.register(Department)
@@ -35,7 +35,9 @@ class LeaderAdmin(UserAdmin):
     add_form = LeaderCreationForm
     ordering = ["last_name", "first_name"]
     list_display = ["email", "full_name", "job_title", "department", "level", "role", "end_date"]
-    list_filter = ["role", "department", "level", "is_active"]
+    list_filter = ["role", "works_in_hr", "administers_product", "department", "level", "is_active"]
+    # Capacities change on their own page, where every grant and withdrawal is logged.
+    readonly_fields = ["works_in_hr", "administers_product"]
     search_fields = ["email", "first_name", "last_name", "job_title", "workplace"]
     autocomplete_fields = ["reports_to", "predecessor", "department"]
     fieldsets = [
@@ -58,7 +60,19 @@ class LeaderAdmin(UserAdmin):
                 ]
             },
         ),
-        (_("Access"), {"fields": ["role", "is_active", "is_staff", "is_superuser"]}),
+        (
+            _("Access"),
+            {
+                "fields": [
+                    "role",
+                    "works_in_hr",
+                    "administers_product",
+                    "is_active",
+                    "is_staff",
+                    "is_superuser",
+                ]
+            },
+        ),
     ]
     add_fieldsets = [
         (
@@ -90,3 +104,19 @@ class RegisterImportAdmin(admin.ModelAdmin):
         "applied_at",
         "summary",
     ]
+
+
+@admin.register(CapacityChange)
+class CapacityChangeAdmin(admin.ModelAdmin):
+    list_display = ["at", "leader", "capacity", "granted", "source", "by"]
+    list_filter = ["capacity", "granted", "source"]
+
+    # The log is written by the services only.
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

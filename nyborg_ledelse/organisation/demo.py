@@ -5,8 +5,9 @@ import random
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 
-from .models import Department, Leader, Role
+from .models import Capacity, CapacityChange, Department, Leader, Role
 
 DEMO_EMAIL_DOMAIN = "nyborg-demo.example"
 DEMO_PASSWORD = "demo-ledelsesrum"
@@ -234,19 +235,36 @@ def build_demo_organisation(*, seed: int = 2026) -> None:
 
     hr_department = departments["Økonomi, HR og Digitalisering"]
     hr_chef = Leader.objects.get(department=hr_department, role=Role.CHEF)
+    # People hold capacities besides their position: the chef for HR og Personale sits in the
+    # chef group (and so hosts a group) and works with HR's support offers.
+    hr_chef.works_in_hr = True
+    hr_chef.save(update_fields=["works_in_hr"])
+    # An HR consultant with budget and staff responsibility: in the Store Ledergruppe, so in a
+    # group. One of the department's leaders, so the groups' sizes stay as they were.
+    consultant = (
+        Leader.objects.filter(department=hr_department, role=Role.LEADER, level=3)
+        .order_by("pk")
+        .first()
+    )
+    consultant.works_in_hr = True
+    consultant.job_title = "HR-chefkonsulent"
+    consultant.workplace = "HR og Personale"
+    consultant.save(update_fields=["works_in_hr", "job_title", "workplace"])
     # HR and IT accounts are made by hand, not by the payroll export.
     for _ in range(2):
         people.make(
-            role=Role.HR,
+            role=Role.LEADER,
             job_title="HR-konsulent",
             department=hr_department,
             level=5,
             workplace="HR og Personale",
             reports_to=hr_chef,
             from_register=False,
+            works_in_hr=True,
         )
     people.make(
-        role=Role.ADMIN,
+        role=Role.LEADER,
+        administers_product=True,
         job_title="Systemadministrator",
         department=hr_department,
         level=5,
@@ -255,17 +273,41 @@ def build_demo_organisation(*, seed: int = 2026) -> None:
         is_staff=True,
         from_register=False,
     )
+    administrator = Leader.objects.filter(administers_product=True).first()
+    CapacityChange.objects.bulk_create(
+        CapacityChange(
+            leader=person,
+            capacity=capacity,
+            granted=True,
+            source=CapacityChange.Source.BY_HAND,
+            by=administrator,
+        )
+        for person in Leader.objects.filter(
+            Q(works_in_hr=True) | Q(administers_product=True)
+        ).order_by("pk")
+        for capacity in person.capacities
+    )
 
 
 def demo_logins() -> dict[str, Leader]:
-    """One demo login per role, the same each time the demo is loaded."""
-    demo = Leader.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN).order_by("pk")
+    """One demo login per role and capacity, the same each time the demo is loaded. Each shows
+    its own pages: the leader, chef and director logins hold no capacity, HR and the
+    administrator no seat in a group (the HR chef and the HR consultant in a group are extra)."""
+    demo = Leader.objects.filter(
+        email__endswith="@" + DEMO_EMAIL_DOMAIN, works_in_hr=False, administers_product=False
+    ).order_by("pk")
+    queries = {role: demo.filter(role=role) for role in Role}
+    queries[Role.LEADER] = queries[Role.LEADER].filter(level=3)
+    people = Leader.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN).order_by("pk")
+    queries[Capacity.HR] = people.filter(works_in_hr=True, has_staff_responsibility=False)
+    queries[Capacity.ADMINISTRATOR] = people.filter(administers_product=True)
     logins = {}
-    for role in Role:
-        queryset = demo.filter(role=role)
-        if role == Role.LEADER:
-            queryset = queryset.filter(level=3)
+    for key, queryset in queries.items():
         leader = queryset.first()
         if leader:
-            logins[role] = leader
+            logins[key] = leader
     return logins
+
+
+def demo_login_label(key: str) -> str:
+    return Role(key).label if key in Role.values else Capacity(key).label

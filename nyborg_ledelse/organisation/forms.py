@@ -2,6 +2,9 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from .models import Capacity, Leader
 
 
 class RegisterUploadForm(forms.Form):
@@ -20,3 +23,18 @@ class RegisterUploadForm(forms.Form):
                 % {"size": filesizeformat(settings.REGISTER_IMPORT_MAX_BYTES)}
             )
         return upload
+
+
+class CapacityForm(forms.Form):
+    leader = forms.ModelChoiceField(
+        label=_("Person"), queryset=Leader.objects.active().order_by("first_name", "last_name")
+    )
+    capacity = forms.ChoiceField(label=_("Capacity"), choices=Capacity.choices)
+    granted = forms.TypedChoiceField(
+        label=pgettext_lazy("capacity", "Change"),
+        choices=[
+            ("1", pgettext_lazy("capacity", "Grant")),
+            ("0", pgettext_lazy("capacity", "Withdraw")),
+        ],
+        coerce=lambda value: value == "1",
+    )

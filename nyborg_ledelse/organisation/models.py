@@ -26,12 +26,26 @@ class Department(models.Model):
 
 
 class Role(models.TextChoices):
+    """A person's position. HR and administrator are capacities on top of it (Capacity)."""
+
     LEADER = "leader", _("Leader")
     CHEF = "chef", _("Chef")
     DIRECTOR = "director", _("Director")
-    HR = "hr", _("HR")
-    ADMIN = "admin", _("Administrator")
 
+
+class Capacity(models.TextChoices):
+    """What a person does besides their position; any combination with any role."""
+
+    HR = "hr", _("HR")
+    ADMINISTRATOR = "admin", _("Administrator")
+
+    @property
+    def field_name(self) -> str:
+        return CAPACITY_FIELDS[self]
+
+
+# The Leader field each capacity is held in.
+CAPACITY_FIELDS = {Capacity.HR: "works_in_hr", Capacity.ADMINISTRATOR: "administers_product"}
 
 CHEF_GROUP_ROLES = (Role.CHEF, Role.DIRECTOR)
 # The Store Ledergruppe: leaders with budget and staff responsibility. The queryset and the
@@ -62,7 +76,10 @@ class LeaderQuerySet(models.QuerySet):
 
     def hr(self) -> "LeaderQuerySet":
         """Everyone HR's notices go to."""
-        return self.active().filter(role=Role.HR)
+        return self.active().filter(works_in_hr=True)
+
+    def administrators(self) -> "LeaderQuerySet":
+        return self.active().filter(Q(administers_product=True) | Q(is_superuser=True))
 
     def chef_group(self) -> "LeaderQuerySet":
         return self.active().filter(role__in=CHEF_GROUP_ROLES)
@@ -88,7 +105,7 @@ class LeaderManager(BaseUserManager.from_queryset(LeaderQuerySet)):
         return user
 
     def create_superuser(self, email: str, password: str | None = None, **fields) -> "Leader":
-        fields.update(is_staff=True, is_superuser=True, role=Role.ADMIN)
+        fields.update(is_staff=True, is_superuser=True, administers_product=True)
         return self.create_user(email, password, **fields)
 
 
@@ -129,6 +146,10 @@ class Leader(AbstractBaseUser, PermissionsMixin):
         blank=True,
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.LEADER)
+    # Capacities besides the position: granted by hand on the capacities page (logged in
+    # CapacityChange) or by the register file's columns hr/administrator.
+    works_in_hr = models.BooleanField(_("HR"), default=False)
+    administers_product = models.BooleanField(_("administrator"), default=False)
     has_budget_responsibility = models.BooleanField(_("budget responsibility"), default=False)
     has_staff_responsibility = models.BooleanField(_("staff responsibility"), default=False)
     start_date = models.DateField(_("start date"), null=True, blank=True)
@@ -221,11 +242,18 @@ class Leader(AbstractBaseUser, PermissionsMixin):
 
     @property
     def is_hr(self) -> bool:
-        return self.role == Role.HR
+        return self.works_in_hr
 
     @property
     def is_administrator(self) -> bool:
-        return self.role == Role.ADMIN or self.is_superuser
+        return self.administers_product or self.is_superuser
+
+    def holds(self, capacity: str) -> bool:
+        return getattr(self, Capacity(capacity).field_name)
+
+    @property
+    def capacities(self) -> list[Capacity]:
+        return [capacity for capacity in Capacity if self.holds(capacity)]
 
     @property
     def in_store_ledergruppe(self) -> bool:
@@ -296,3 +324,38 @@ class Erasure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.leader_id} {self.at:%Y-%m-%d}"
+
+
+class CapacityChange(models.Model):
+    """The log of every grant and withdrawal of a capacity: who, when, what, and from where.
+
+    The import reads it too: it withdraws only a capacity whose last grant came from a file."""
+
+    class Source(models.TextChoices):
+        BY_HAND = "hand", _("by hand")
+        REGISTER = "register", _("register import")
+        MIGRATION = "migration", _("from the former single role")
+
+    leader = models.ForeignKey(
+        Leader, verbose_name=_("person"), on_delete=models.CASCADE, related_name="capacity_changes"
+    )
+    capacity = models.CharField(_("capacity"), max_length=20, choices=Capacity.choices)
+    granted = models.BooleanField(_("granted"), help_text=_("False: withdrawn."))
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    by = models.ForeignKey(
+        Leader,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("capacity change")
+        verbose_name_plural = _("capacity changes")
+
+    def __str__(self) -> str:
+        return f"{self.leader}: {self.get_capacity_display()} {self.granted}"

@@ -59,6 +59,7 @@ def _register(leader: Leader) -> Section:
         (_("Line manager"), leader.reports_to.full_name if leader.reports_to else ""),
         (_("Predecessor"), leader.predecessor.full_name if leader.predecessor else ""),
         (_("Role"), leader.get_role_display()),
+        (_("Also"), ", ".join(str(capacity.label) for capacity in leader.capacities)),
         (_("Budget responsibility"), _yes(leader.has_budget_responsibility)),
         (_("Staff responsibility"), _yes(leader.has_staff_responsibility)),
         (_("Start date"), _when(leader.start_date)),

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from .models import Leader, Role
+from .models import Capacity, Leader, Role
 
 # The documented columns, in the order of the sample file (docs/register-import.md).
 REQUIRED_COLUMNS = [
@@ -28,7 +28,10 @@ REQUIRED_COLUMNS = [
     "budgetansvar",
     "personaleansvar",
 ]
-OPTIONAL_COLUMNS = ["rolle", "startdato", "slutdato", "forgaenger_email"]
+OPTIONAL_COLUMNS = ["rolle", "hr", "administrator", "startdato", "slutdato", "forgaenger_email"]
+# Capacities besides the position, each in a ja/nej column of its own. A file without the column
+# leaves the capacity as it is in the application.
+CAPACITY_COLUMNS = {"hr": Capacity.HR, "administrator": Capacity.ADMINISTRATOR}
 
 ROLE_WORDS = {
     "": Role.LEADER,
@@ -66,6 +69,8 @@ class RegisterRow:
     has_budget_responsibility: bool
     has_staff_responsibility: bool
     role: str
+    # Capacity -> True/False from the file; missing when the file has no such column.
+    capacities: dict[str, bool]
     start_date: datetime.date | None
     end_date: datetime.date | None
     predecessor_email: str
@@ -243,8 +248,21 @@ def _parse_row(line: int, values: dict[str, str]) -> tuple[RegisterRow | None, l
 
     role_word = values.get("rolle", "").lower()
     role = ROLE_WORDS.get(role_word)
-    if role is None:
+    if role_word in CAPACITY_COLUMNS or role_word in {"admin", "administrator", "hr"}:
+        fail(
+            _(
+                "'%s' is not a role but a capacity: write leder, chef or direktør in the column "
+                "'rolle' and ja in the column 'hr' or 'administrator'."
+            )
+            % values["rolle"]
+        )
+    elif role is None:
         fail(_("Unknown role '%s' (use leder, chef or direktør).") % values["rolle"])
+    capacities = {
+        capacity: _yes_no(values[column], column, fail)
+        for column, capacity in CAPACITY_COLUMNS.items()
+        if column in values
+    }
 
     budget = _yes_no(values.get("budgetansvar", ""), "budgetansvar", fail)
     staff = _yes_no(values.get("personaleansvar", ""), "personaleansvar", fail)
@@ -269,6 +287,7 @@ def _parse_row(line: int, values: dict[str, str]) -> tuple[RegisterRow | None, l
             has_budget_responsibility=budget,
             has_staff_responsibility=staff,
             role=role,
+            capacities=capacities,
             start_date=start_date,
             end_date=end_date,
             predecessor_email=predecessor_email,

@@ -5,6 +5,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from nyborg_ledelse.notifications.services import queue_message
 
-from .models import Department, Leader, RegisterImport, Role
+from .models import CAPACITY_FIELDS, Capacity, CapacityChange, Department, Leader, RegisterImport
 from .notifications import REGISTER_CHANGED
 from .register_file import RegisterRow, RowError, parse_register
 from .retention import removed_before
@@ -29,13 +30,56 @@ REGISTER_FIELDS = [
     "has_budget_responsibility",
     "has_staff_responsibility",
     "role",
+    "works_in_hr",
+    "administers_product",
     "start_date",
     "end_date",
     "reports_to_id",
     "predecessor_id",
 ]
-# HR and administrator roles are given in the application, never by a payroll file.
-ROLES_THE_FILE_SETS = {Role.LEADER, Role.CHEF, Role.DIRECTOR}
+
+
+@transaction.atomic
+def capacity_set(
+    *,
+    leader: Leader,
+    capacity: str,
+    granted: bool,
+    by: Leader | None,
+    source: str = CapacityChange.Source.BY_HAND,
+) -> CapacityChange | None:
+    """Grant or withdraw one capacity and log it; None when the person already stood so."""
+    capacity = Capacity(capacity)
+    field_name = CAPACITY_FIELDS[capacity]
+    current = Leader.objects.select_for_update().get(pk=leader.pk)
+    if getattr(current, field_name) == granted:
+        return None
+    # The administrators are locked while counted: two withdrawals at once cannot leave none.
+    others = Leader.objects.administrators().exclude(pk=leader.pk).select_for_update()
+    if (
+        capacity == Capacity.ADMINISTRATOR
+        and not granted
+        and not current.is_superuser
+        and not list(others)
+    ):
+        # Nobody could give the capacity back in the product.
+        raise ValidationError(_("The last administrator cannot be withdrawn."))
+    Leader.objects.filter(pk=leader.pk).update(**{field_name: granted})
+    setattr(leader, field_name, granted)
+    return CapacityChange.objects.create(
+        leader=leader, capacity=capacity, granted=granted, source=source, by=by
+    )
+
+
+def capacities_granted_by_register() -> set[tuple[int, str]]:
+    """(leader id, capacity) whose last change came from a register file: the only ones an
+    import may withdraw again. A grant by hand (or from the former single role) is kept."""
+    last: dict[tuple[int, str], str] = {}
+    for leader_id, capacity, source in CapacityChange.objects.order_by("at", "pk").values_list(
+        "leader_id", "capacity", "source"
+    ):
+        last[(leader_id, capacity)] = source
+    return {key for key, source in last.items() if source == CapacityChange.Source.REGISTER}
 
 
 class RegisterAlreadyApplied(Exception):
@@ -127,12 +171,13 @@ def register_plan(*, content: bytes, filename: str) -> RegisterPlan:
     # A leader the file is about to create gets a placeholder id that equals no saved one.
     ids = {email: leader.pk for email, leader in existing.items()}
     ids.update({row.email: f"new:{row.email}" for row in rows if row.email not in existing})
+    from_file = capacities_granted_by_register()
     for row in rows:
         leader = existing.get(row.email)
         if leader is None:
             plan.new.append(RowChange(row=row, leader=None))
             continue
-        wanted = _register_values(row, departments, ids, leader)
+        wanted = _register_values(row, departments, ids, leader, from_file)
         changed = [name for name, value in wanted.items() if getattr(leader, name) != value]
         if changed:
             plan.changed.append(RowChange(row=row, leader=leader, changed_fields=changed))
@@ -151,11 +196,21 @@ def _register_values(
     departments: dict[str, Department],
     ids: dict[str, int | str],
     leader: Leader | None,
+    from_file: set[tuple[int, str]] = frozenset(),
 ) -> dict:
     department = departments.get(row.department.lower()) if row.department else None
-    role = row.role
-    if leader is not None and leader.role not in ROLES_THE_FILE_SETS:
-        role = leader.role
+    capacities = {}
+    for capacity, field_name in CAPACITY_FIELDS.items():
+        in_file = row.capacities.get(capacity)
+        held = bool(leader is not None and getattr(leader, field_name))
+        if in_file is None:
+            # The file has no such column: the capacity is the application's own.
+            capacities[field_name] = held
+        elif in_file or not held:
+            capacities[field_name] = in_file
+        else:
+            # The file says no: withdrawn only if a file gave it; a grant by hand stays.
+            capacities[field_name] = (leader.pk, capacity) not in from_file
     return {
         "first_name": row.first_name,
         "last_name": row.last_name,
@@ -165,7 +220,8 @@ def _register_values(
         "level": row.level,
         "has_budget_responsibility": row.has_budget_responsibility,
         "has_staff_responsibility": row.has_staff_responsibility,
-        "role": role,
+        "role": row.role,
+        **capacities,
         "start_date": row.start_date,
         "end_date": row.end_date,
         "reports_to_id": ids.get(row.manager_email) if row.manager_email else None,
@@ -210,8 +266,24 @@ def _cycle_from(email: str, manager_of: dict[str, str]) -> list[str]:
     return [*cycle, email]
 
 
+def _log_capacities_from_file(
+    leader: Leader, *, before: dict[str, bool], by: Leader | None
+) -> list[CapacityChange]:
+    return [
+        CapacityChange(
+            leader=leader,
+            capacity=capacity,
+            granted=getattr(leader, field_name),
+            source=CapacityChange.Source.REGISTER,
+            by=by,
+        )
+        for capacity, field_name in CAPACITY_FIELDS.items()
+        if getattr(leader, field_name) != before.get(field_name, False)
+    ]
+
+
 @transaction.atomic
-def register_apply(*, content: bytes, filename: str) -> RegisterPlan:
+def register_apply(*, content: bytes, filename: str, by: Leader | None = None) -> RegisterPlan:
     """Apply a register file in one transaction; a file with any error changes nothing.
 
     Checked again against the database as it is now, since the preview may be old.
@@ -245,11 +317,19 @@ def register_apply(*, content: bytes, filename: str) -> RegisterPlan:
             leader.predecessor_id = links["predecessor_id"]
             linked.append(leader)
     Leader.objects.bulk_update(linked, ["reports_to_id", "predecessor_id"], batch_size=500)
+    logged = [
+        entry for leader in created for entry in _log_capacities_from_file(leader, before={}, by=by)
+    ]
+    from_file = capacities_granted_by_register()
     for change in plan.changed:
-        for name, value in _register_values(change.row, departments, ids, change.leader).items():
+        before = {name: getattr(change.leader, name) for name in CAPACITY_FIELDS.values()}
+        wanted = _register_values(change.row, departments, ids, change.leader, from_file)
+        for name, value in wanted.items():
             setattr(change.leader, name, value)
         change.leader.from_register = True
         change.leader.save(update_fields=[*change.changed_fields, "from_register"])
+        logged.extend(_log_capacities_from_file(change.leader, before=before, by=by))
+    CapacityChange.objects.bulk_create(logged, batch_size=500)
     Leader.objects.filter(pk__in=[leader.pk for leader in plan.leaving]).update(end_date=plan.today)
     if plan.new or plan.leaving:
         _tell_hr(plan, version=hashlib.sha256(content).hexdigest()[:16])
@@ -286,7 +366,7 @@ def register_import_apply(*, register_import: RegisterImport, by: Leader) -> Reg
     if not claimed:
         raise RegisterAlreadyApplied
     plan = register_apply(
-        content=bytes(register_import.content), filename=register_import.file_name
+        content=bytes(register_import.content), filename=register_import.file_name, by=by
     )
     if not plan.is_valid:
         transaction.set_rollback(True)

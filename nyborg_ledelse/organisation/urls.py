@@ -14,4 +14,5 @@ urlpatterns = [
     path("my-data/", views.my_data, name="my_data"),
     path("my-data/download/", views.my_data_download, name="my_data_download"),
     path("retention/", views.retention, name="retention"),
+    path("capacities/", views.capacities, name="capacities"),
 ]

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .erasure import leader_erase, leader_erasure_preview
-from .forms import RegisterUploadForm
-from .models import Erasure, Leader, RegisterImport
+from .forms import CapacityForm, RegisterUploadForm
+from .models import Capacity, CapacityChange, Erasure, Leader, RegisterImport
 from .mydata import personal_data, personal_data_zip
 from .permissions import (
     get_leader_to_erase,
@@ -22,6 +22,7 @@ from .permissions import (
 from .retention import rules
 from .services import (
     RegisterAlreadyApplied,
+    capacity_set,
     register_import_apply,
     register_import_store,
     register_plan,
@@ -165,3 +166,34 @@ def leader_erase_view(request, pk: int):
         messages.success(request, _("The person's details are removed; the erasure is logged."))
         return redirect("organisation:retention")
     return render(request, "organisation/erase.html", {"preview": preview})
+
+
+@login_required
+def capacities(request):
+    require_administrator(request.user)
+    form = CapacityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            change = capacity_set(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            data = form.cleaned_data
+            values = {"person": data["leader"], "capacity": Capacity(data["capacity"]).label}
+            if change is None:
+                messages.info(request, _("Nothing changed: %(person)s already stood so.") % values)
+            elif change.granted:
+                messages.success(request, _("%(person)s is now also %(capacity)s.") % values)
+            else:
+                messages.success(request, _("%(person)s is no longer %(capacity)s.") % values)
+            return redirect("organisation:capacities")
+    holders = [
+        (capacity, Leader.objects.active().filter(**{capacity.field_name: True}))
+        for capacity in Capacity
+    ]
+    log = CapacityChange.objects.select_related("leader", "by")[:100]
+    return render(
+        request,
+        "organisation/capacities.html",
+        {"form": form, "holders": holders, "log": log},
+    )

@@ -7,7 +7,7 @@ from selenium.webdriver.support.ui import Select
 
 from coaching.development.models import Item, Programme
 from nyborg_ledelse.organisation.demo import DEMO_PASSWORD, demo_logins
-from nyborg_ledelse.organisation.models import Role
+from nyborg_ledelse.organisation.models import Capacity, Role
 from tests.browser.conftest import axe_violations, click, log_in, wait_for_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -71,7 +71,7 @@ def test_the_foundation_the_talk_and_hrs_figures_pass_the_accessibility_check(
     assert axe_violations(browser) == []
 
     browser.delete_all_cookies()
-    log_in(browser, live_server, logins[Role.HR].email, DEMO_PASSWORD)
+    log_in(browser, live_server, logins[Capacity.HR].email, DEMO_PASSWORD)
     browser.get(live_server.url + "/support/development/hr/")
     wait_for_text(browser, "Afholdte lederudviklingssamtaler")
     assert logins[Role.LEADER].full_name not in browser.find_element(By.TAG_NAME, "main").text

@@ -3,7 +3,7 @@ from selenium.webdriver.common.by import By
 
 from groups.models import Group, Proposal
 from nyborg_ledelse.organisation.demo import DEMO_PASSWORD, demo_logins
-from nyborg_ledelse.organisation.models import Leader, Role
+from nyborg_ledelse.organisation.models import Capacity, Leader, Role
 from tests.browser.conftest import axe_violations, click, log_in, wait_for_text
 from tests.conftest import PASSWORD
 from tests.factories import LeaderFactory
@@ -25,7 +25,7 @@ def test_an_administrator_rebalances_and_a_moved_leader_finds_the_new_group(
         )
     logins = demo_logins()
 
-    log_in(browser, live_server, logins[Role.ADMIN].email, DEMO_PASSWORD)
+    log_in(browser, live_server, logins[Capacity.ADMINISTRATOR].email, DEMO_PASSWORD)
     browser.get(live_server.url + "/groups/overview/")
     wait_for_text(browser, "2 ledere uden gruppe")
     assert axe_violations(browser) == []

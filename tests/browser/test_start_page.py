@@ -2,7 +2,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from nyborg_ledelse.organisation.demo import DEMO_PASSWORD, demo_logins
-from nyborg_ledelse.organisation.models import Role
+from nyborg_ledelse.organisation.models import Capacity, Role
 from tests.browser.conftest import axe_violations, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,7 +25,7 @@ def test_a_demo_leader_logs_in_and_sees_an_accessible_start_page(browser, live_s
 def test_hr_sees_the_register_and_the_import_page_without_accessibility_errors(
     browser, live_server, live_demo
 ):
-    hr = demo_logins()[Role.HR]
+    hr = demo_logins()[Capacity.HR]
     log_in(browser, live_server, hr.email, DEMO_PASSWORD)
 
     for path in ["/register/", "/register/import/"]:
@@ -39,7 +39,7 @@ def test_the_administrators_outbox_and_a_leaders_messages_are_accessible(
 ):
     logins = demo_logins()
 
-    log_in(browser, live_server, logins[Role.ADMIN].email, DEMO_PASSWORD)
+    log_in(browser, live_server, logins[Capacity.ADMINISTRATOR].email, DEMO_PASSWORD)
     browser.get(live_server.url + "/outbox/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Udgående beskeder"
     assert axe_violations(browser) == []

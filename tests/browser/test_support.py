@@ -4,7 +4,7 @@ from selenium.webdriver.support.ui import Select
 
 from coaching.models import Booking, Coach
 from nyborg_ledelse.organisation.demo import DEMO_PASSWORD, demo_logins
-from nyborg_ledelse.organisation.models import Role
+from nyborg_ledelse.organisation.models import Capacity, Role
 from tests.browser.conftest import axe_violations, click, log_in, wait_for_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,7 +36,7 @@ def test_a_leader_sees_the_funding_books_a_session_and_hr_sees_only_aggregates(
     assert Booking.objects.filter(leader=leader).count() == before + 1
 
     browser.delete_all_cookies()
-    log_in(browser, live_server, logins[Role.HR].email, DEMO_PASSWORD)
+    log_in(browser, live_server, logins[Capacity.HR].email, DEMO_PASSWORD)
     browser.get(live_server.url + "/support/hr/")
     wait_for_text(browser, "Coachingtimer efter finansiering")
     assert leader.full_name not in browser.find_element(By.TAG_NAME, "main").text

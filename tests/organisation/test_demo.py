@@ -33,8 +33,8 @@ def test_every_demo_leader_has_a_manager_line_up_to_the_top(demo):
 
 def test_the_demo_has_enough_hosts_hr_and_an_administrator(demo):
     assert Leader.objects.chef_group().count() >= 11
-    assert Leader.objects.filter(role=Role.HR).exists()
-    assert Leader.objects.filter(role=Role.ADMIN, is_staff=True).exists()
+    assert Leader.objects.hr().exists()
+    assert Leader.objects.filter(administers_product=True, is_staff=True).exists()
 
 
 def test_the_demo_prints_one_login_per_role(demo):
@@ -58,3 +58,14 @@ def test_the_demo_refuses_a_database_with_real_people():
     with pytest.raises(CommandError, match="uden for demoen"):
         call_command("load_demo")
     assert Leader.objects.count() == 1
+
+
+def test_the_demo_holds_an_hr_chef_who_hosts_and_an_hr_consultant_in_a_group(demo):
+    from groups.models import Group, Membership
+
+    hr_hosts = Group.objects.filter(host__works_in_hr=True, host__role=Role.CHEF)
+    hr_members = Membership.objects.current().filter(leader__works_in_hr=True)
+
+    assert hr_hosts.exists()
+    assert hr_members.filter(leader__role=Role.LEADER).exists()
+    assert all(m.leader.in_store_ledergruppe for m in hr_members)

@@ -22,7 +22,7 @@ def test_an_account_made_in_the_admin_is_stored_in_lower_case_and_can_log_in(cli
             "email": "IT-Support@Nyborg.DK",
             "first_name": "It",
             "last_name": "Support",
-            "role": "admin",
+            "role": "leader",
             "usable_password": "true",
             "password1": PASSWORD,
             "password2": PASSWORD,

@@ -39,6 +39,18 @@ MATRIX = {
         "hr": 302,
         "administrator": 302,
     },
+    # Capacities (HR, administrator) are granted by administrators only; HR cannot raise itself.
+    Page("organisation:capacities"): {
+        "anonymous": LOGIN,
+        **NOT_FOR_LEADERS,
+        "hr": 403,
+        "administrator": 200,
+    },
+    Page(
+        "organisation:capacities",
+        method="post",
+        data=lambda o: {"leader": o["leader"], "capacity": "hr", "granted": "1"},
+    ): {"anonymous": LOGIN, **NOT_FOR_LEADERS, "hr": 403, "administrator": 302},
     # The Django admin is for the administrator only (is_staff); others are sent to its login,
     # which refuses them (test below).
     Page("admin:index"): {
@@ -53,7 +65,7 @@ MATRIX = {
 
 
 @pytest.fixture
-def objects(hr):
+def objects(hr, leader):
     import datetime
 
     from tests.factories import LeaderFactory
@@ -67,7 +79,7 @@ def objects(hr):
     register_import = RegisterImportFactory(
         file_name="register.csv", content=f"{header}\n{row}".encode(), uploaded_by=hr
     )
-    return {"register_import": register_import.pk, "leaver": leaver.pk}
+    return {"register_import": register_import.pk, "leaver": leaver.pk, "leader": leader.pk}
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))

@@ -112,13 +112,13 @@ def test_accounts_made_by_hand_are_never_marked_as_leaving(hr):
     assert hr.end_date is None
 
 
-def test_the_file_does_not_change_the_role_of_hr_or_administrators():
-    admin = LeaderFactory(email="jens.toft@nyborg.test", role=Role.ADMIN)
+def test_the_file_sets_the_position_and_keeps_an_administrator_given_by_hand():
+    admin = LeaderFactory(email="jens.toft@nyborg.test", administers_product=True)
 
     register_apply(content=csv_file(CHEF), filename="register.csv")
 
     admin.refresh_from_db()
-    assert admin.role == Role.ADMIN
+    assert (admin.role, admin.is_administrator) == (Role.CHEF, True)
 
 
 def test_a_successor_points_at_the_leader_whose_position_they_took():
@@ -167,7 +167,13 @@ def test_the_sample_file_in_the_repository_imports_cleanly():
     plan = register_plan(content=sample.read_bytes(), filename=sample.name)
 
     assert plan.is_valid, messages(plan)
-    assert len(plan.new) == 7
+    assert len(plan.new) == 9
+    register_apply(content=sample.read_bytes(), filename=sample.name)
+    hr_chef = Leader.objects.get(email="mette.vang@nyborg-demo.example")
+    assert (hr_chef.is_chef_group, hr_chef.is_hr) == (True, True)
+    assert [leader.email for leader in Leader.objects.hr().filter(role=Role.LEADER)] == [
+        "ole.krog@nyborg-demo.example"
+    ]
 
 
 # Bad files: each refused with a Danish message naming the line, and nothing saved.

@@ -26,7 +26,11 @@ DAY = datetime.timedelta(days=1)
         ({"has_staff_responsibility": False}, False),
         ({"has_budget_responsibility": False}, False),
         ({"role": Role.CHEF}, False),
-        ({"role": Role.HR}, False),
+        # Capacities neither add nor take away: only the position and the responsibilities count.
+        ({"works_in_hr": True}, True),
+        ({"administers_product": True}, True),
+        ({"role": Role.CHEF, "works_in_hr": True}, False),
+        ({"works_in_hr": True, "has_budget_responsibility": False}, False),
     ],
 )
 def test_the_queryset_and_the_property_agree(fields, member):

@@ -10,10 +10,11 @@ from nyborg_ledelse.organisation.demo import (
     DEMO_PASSWORD,
     build_demo_organisation,
     demo_exists,
+    demo_login_label,
     demo_logins,
     real_data_exists,
 )
-from nyborg_ledelse.organisation.models import Leader, Role
+from nyborg_ledelse.organisation.models import Leader
 from topicbank.demo import build_demo_topics
 
 
@@ -45,5 +46,7 @@ class Command(BaseCommand):
                 _("Demo municipality built: %(count)s people.") % {"count": Leader.objects.count()}
             )
         self.stdout.write(_("Demo logins (password: %s):") % DEMO_PASSWORD)
-        for role, leader in demo_logins().items():
-            self.stdout.write(f"  {Role(role).label:<15} {leader.email:<45} {leader.job_title}")
+        for key, leader in demo_logins().items():
+            self.stdout.write(
+                f"  {demo_login_label(key):<15} {leader.email:<45} {leader.job_title}"
+            )
