@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nyborg_ledelse.exports import neutralise_row
 from nyborg_ledelse.views import show_errors
 
 from .forms import (
@@ -489,7 +490,7 @@ def finance_export(request, format: str):
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";")
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows(neutralise_row(row) for row in rows)
         response = HttpResponse(
             "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
         )
@@ -501,7 +502,8 @@ def finance_export(request, format: str):
         sheet.title = f"Coaching {year}"
         sheet.append(header)
         for row in rows:
-            sheet.append(row)  # money stays Decimal: openpyxl writes it as an exact number
+            # Money stays Decimal: openpyxl writes it as an exact number.
+            sheet.append(neutralise_row(row))
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(
