@@ -7,6 +7,7 @@ SUCCESSOR_JOINED = register(
         key="group_successor",
         label=_("A new leader took over a seat in the group you host"),
         template="groups/email/successor",
+        private=False,
     )
 )
 
@@ -15,6 +16,7 @@ MOVED = register(
         key="group_moved",
         label=_("You move to another group"),
         template="groups/email/moved",
+        private=False,
     )
 )
 
@@ -23,6 +25,7 @@ GROUP_CHANGED = register(
         key="group_changed",
         label=_("Leaders join or leave the group you host"),
         template="groups/email/group_changed",
+        private=False,
     )
 )
 

@@ -56,6 +56,7 @@ INVITATION = register(
         key="meeting_invitation",
         label=_("Meeting invitations and changes"),
         template="meetings/email/invitation",
+        private=False,
         always_sent=True,
         still_applies=_invitation_useful,
     )
@@ -76,6 +77,7 @@ CANCELLATION = register(
         key="meeting_cancelled",
         label=_("Cancelled meetings"),
         template="meetings/email/cancelled",
+        private=False,
         always_sent=True,
         still_applies=_current_version,
     )
@@ -86,6 +88,7 @@ REMINDER = register(
         key="meeting_reminder",
         label=_("Reminders before a meeting"),
         template="meetings/email/reminder",
+        private=False,
         still_applies=_meeting_still_on,
     )
 )
@@ -95,6 +98,7 @@ AGENDA_DUE = register(
         key="agenda_due",
         label=_("The chef group: set the round's agenda"),
         template="meetings/email/agenda_due",
+        private=False,
         still_applies=_agenda_still_missing,
     )
 )
