@@ -141,6 +141,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "nyborg_ledelse.urls"
+CSRF_FAILURE_VIEW = "nyborg_ledelse.errors.csrf_failure"
 WSGI_APPLICATION = "nyborg_ledelse.wsgi.application"
 
 TEMPLATES = [
