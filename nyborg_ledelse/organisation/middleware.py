@@ -1,7 +1,35 @@
+import ipaddress
+
 from django.conf import settings
 from django.utils import translation
 
 from .services import leader_language_set
+
+
+class TrustedProxyMiddleware:
+    """Forwarded headers count only when they come from the TLS proxy in TRUSTED_PROXY.
+
+    Anyone can send X-Forwarded-Proto or X-Forwarded-For; believed from anywhere, they would let
+    a client claim HTTPS for a plain connection, or another address to slip past the rate limits.
+    From any other address they are removed before the rest of the stack reads them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._from_trusted_proxy(request.META.get("REMOTE_ADDR", "")):
+            for header in [key for key in request.META if key.startswith("HTTP_X_FORWARDED_")]:
+                del request.META[header]
+        return self.get_response(request)
+
+    @staticmethod
+    def _from_trusted_proxy(address: str) -> bool:
+        try:
+            client = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(client in network for network in settings.TRUSTED_PROXY)
 
 
 class ChosenLanguageMiddleware:
