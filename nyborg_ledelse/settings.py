@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.microsoft",
     "crispy_forms",
@@ -141,6 +142,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "nyborg_ledelse.organisation.middleware.SecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "nyborg_ledelse.urls"
@@ -204,6 +206,10 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+# A second factor (an authenticator app, with recovery codes) for password logins; HR and
+# administrators must set one up (organisation/middleware.py: SecondFactorMiddleware).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Ledelsesrum"
 SOCIALACCOUNT_ONLY = False
 # allauth's own matching by e-mail trusts only addresses it has seen verified, and wipes the local
 # password of an account it matches otherwise. The register adapter matches Entra accounts to

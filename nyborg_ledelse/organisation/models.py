@@ -228,6 +228,12 @@ class Leader(AbstractBaseUser, PermissionsMixin):
         return self.role == Role.ADMIN or self.is_superuser
 
     @property
+    def needs_second_factor(self) -> bool:
+        """HR and administrators reach everyone's records: a password alone is not enough.
+        (Through Entra ID, the municipality's own MFA is the second factor.)"""
+        return self.is_hr or self.is_administrator
+
+    @property
     def in_store_ledergruppe(self) -> bool:
         return self.in_store_ledergruppe_on(timezone.localdate())
 

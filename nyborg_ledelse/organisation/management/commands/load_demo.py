@@ -11,6 +11,7 @@ from nyborg_ledelse.organisation.demo import (
     build_demo_organisation,
     demo_exists,
     demo_logins,
+    demo_second_factors,
     real_data_exists,
 )
 from nyborg_ledelse.organisation.models import Leader, Role
@@ -47,3 +48,12 @@ class Command(BaseCommand):
         self.stdout.write(_("Demo logins (password: %s):") % DEMO_PASSWORD)
         for role, leader in demo_logins().items():
             self.stdout.write(f"  {Role(role).label:<15} {leader.email:<45} {leader.job_title}")
+        self.stdout.write(
+            _(
+                "HR and administrators also need a code from an authenticator app. Add the secret "
+                "below to one (Microsoft Authenticator, Google Authenticator and others), or run "
+                "`python manage.py demo_code` for the code of the moment:"
+            )
+        )
+        for leader, secret in demo_second_factors().items():
+            self.stdout.write(f"  {Role(leader.role).label:<15} {leader.email:<45} {secret}")
