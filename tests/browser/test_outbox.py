@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from selenium.webdriver.common.by import By
 
 from coaching.notifications import ANONYMOUS_USED_UP, APPROVAL_REQUESTED
@@ -14,8 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SUBJECT = "Dine anonyme coachingtimer er brugt"
 
 
-def test_an_administrator_finds_coaching_messages_only_as_counts(browser, live_server):
-    call_command("load_demo", verbosity=0)
+def test_an_administrator_finds_coaching_messages_only_as_counts(browser, live_server, live_demo):
     logins = demo_logins()
     leader = logins[Role.LEADER]
     for number, (kind, state) in enumerate(
