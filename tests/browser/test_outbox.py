@@ -40,7 +40,7 @@ def test_an_administrator_finds_coaching_messages_only_as_counts(browser, live_s
     wait_for_text(browser, "Private beskeder")
     main = browser.find_element(By.TAG_NAME, "main").text
     support = browser.find_element(
-        By.XPATH, "//table[@id='private-counts']//tr[th[text()='Støtte til ledere']]"
+        By.XPATH, "//table[@id='private-counts']//tr[th[text()='Støtte til din ledelse']]"
     ).text
     support_kinds = [kind.key for kind in kinds.all_kinds() if kind.group == kinds.SUPPORT]
     sent = Message.objects.filter(kind__in=support_kinds, state=State.SENT).count()

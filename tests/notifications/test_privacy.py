@@ -98,7 +98,7 @@ def test_the_outbox_shows_coaching_messages_only_as_counts(client, administrator
     page = client.get(reverse("notifications:outbox")).text
 
     assert leader.email not in page and SUBJECT not in page and LINK not in page
-    assert "Støtte til ledere" in page
+    assert "Støtte til din ledelse" in page
     assert "Sendt: 1" in page and "Venter: 1" in page
     assert "Nye ledere i registeret" in page and hr.email in page
 
@@ -164,9 +164,9 @@ def test_the_django_admin_lists_a_private_message_without_recipient_or_subject(
     ).text
 
     assert leader.email not in listed and SUBJECT not in listed
-    assert "Støtte til ledere" in listed and hr.email in listed
+    assert "Støtte til din ledelse" in listed and hr.email in listed
     assert "0 beskeder" in searched or leader.email not in searched
-    assert "Støtte til ledere" not in searched
+    assert "Støtte til din ledelse" not in searched
 
 
 def test_the_django_admin_shows_a_private_message_without_recipient_subject_or_link(
@@ -179,7 +179,7 @@ def test_the_django_admin_shows_a_private_message_without_recipient_subject_or_l
 
     assert leader.email not in page and SUBJECT not in page and LINK not in page
     assert "coaching_anonymous_used_up:" not in page  # the key holds the recipient's id
-    assert "Støtte til ledere" in page and "refused …" in page
+    assert "Støtte til din ledelse" in page and "refused …" in page
 
 
 def test_a_crisis_request_is_private_too(client, administrator, hr):
