@@ -34,5 +34,6 @@ MEMBER_LEFT = register(
         key="group_member_left",
         label=_("A leader leaves the group you host"),
         template="groups/email/member_left",
+        private=False,
     )
 )

@@ -68,6 +68,7 @@ UNINVITED = register(
         key="meeting_uninvited",
         label=_("Meetings you are no longer invited to"),
         template="meetings/email/uninvited",
+        private=False,
         always_sent=True,
     )
 )

@@ -11,10 +11,10 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from coaching.models import Coach
 from coaching.services import booking_create
 from meetings.room.models import Feedback
 from nyborg_ledelse.exports import neutralise
+from tests.factories import CoachFactory
 from tests.room.room_fixtures import room_objects
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def test_text_that_would_be_a_formula_becomes_plain_text(text, safe):
 
 
 def test_a_formula_as_cost_centre_stays_text_in_the_finance_csv_and_xlsx(client, leader, hr):
-    coach = Coach.objects.create(
+    coach = CoachFactory(
         name="=cmd|' /C calc'!A0", firm="Coachhuset", hourly_rate=Decimal("1800.00")
     )
     booking_create(

@@ -7,6 +7,7 @@ from nyborg_ledelse.notifications.models import Message, State
 from nyborg_ledelse.organisation.demo import DEMO_PASSWORD, demo_logins
 from nyborg_ledelse.organisation.models import Role
 from tests.browser.conftest import axe_violations, click, log_in, wait_for_text
+from tests.factories import MessageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +24,7 @@ def test_an_administrator_finds_coaching_messages_only_as_counts(browser, live_s
             (APPROVAL_REQUESTED, State.FAILED),
         ]
     ):
-        Message.objects.create(
+        MessageFactory(
             recipient=leader,
             to_email=leader.email,
             kind=kind.key,

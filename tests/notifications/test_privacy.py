@@ -7,6 +7,7 @@ from coaching.notifications import ANONYMOUS_USED_UP, CRISIS
 from nyborg_ledelse.notifications import kinds
 from nyborg_ledelse.notifications.models import Message, State
 from nyborg_ledelse.organisation.notifications import REGISTER_CHANGED
+from tests.factories import MessageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +39,8 @@ PUBLIC = {
     "group_successor",
     "group_moved",
     "group_changed",
+    "group_member_left",
+    "meeting_uninvited",
     "register_changed",
 }
 
@@ -46,7 +49,7 @@ LINK = "/support/booking/77/"
 
 
 def private_message(leader, key="p1", *, state=State.SENT, error="") -> Message:
-    return Message.objects.create(
+    return MessageFactory(
         recipient=leader,
         to_email=leader.email,
         kind=ANONYMOUS_USED_UP.key,
@@ -60,7 +63,7 @@ def private_message(leader, key="p1", *, state=State.SENT, error="") -> Message:
 
 
 def public_message(hr, key="o1", *, state=State.SENT) -> Message:
-    return Message.objects.create(
+    return MessageFactory(
         recipient=hr,
         to_email=hr.email,
         kind=REGISTER_CHANGED.key,
@@ -183,7 +186,7 @@ def test_the_django_admin_shows_a_private_message_without_recipient_subject_or_l
 
 
 def test_a_crisis_request_is_private_too(client, administrator, hr):
-    Message.objects.create(
+    MessageFactory(
         recipient=hr,
         to_email=hr.email,
         kind=CRISIS.key,
