@@ -20,6 +20,7 @@ PRIVATE = {
     "crisis_request",
     "pool_application",
     "sparring_matched",
+    "development_talk_booked",
     # Sent to proposers and supporters: a declined anonymous topic's message names its proposer.
     "topic_changed",
     # The room's messages: whether a nudge was cancelled tells who has evaluated.
@@ -42,6 +43,8 @@ PUBLIC = {
     "group_member_left",
     "meeting_uninvited",
     "register_changed",
+    "introduction_to_plan",
+    "introduction_item_due",
 }
 
 SUBJECT = "Dine anonyme coachingtimer er brugt"
