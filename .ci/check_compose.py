@@ -33,6 +33,8 @@ for name in ["web", "worker", "beat"]:
         problems.append(f"{name} may start before the migrations have run")
 if "gunicorn" not in str(web.get("command", "")):
     problems.append("web does not run gunicorn")
+if "TRUSTED_PROXY" not in compose.get("x-app", {}).get("environment", {}):
+    problems.append("the app does not name its TLS proxy (TRUSTED_PROXY)")
 if web.get("ports"):
     problems.append("web publishes a port: gunicorn must be reached only through the proxy")
 if "/healthz" not in str(web.get("healthcheck", {}).get("test", "")):

@@ -13,5 +13,6 @@ BENCHMARK_INVITATION = kinds.register(
         label="Benchmark invitation",
         template="organisation/email/register-changed",
         always_sent=True,
+        private=False,
     )
 )

@@ -1,12 +1,14 @@
 from django.utils.translation import gettext_lazy as _
 
-from nyborg_ledelse.notifications.kinds import MessageKind, register
+from nyborg_ledelse.notifications.kinds import SUPPORT, MessageKind, register
 
 APPROVAL_REQUESTED = register(
     MessageKind(
         key="coaching_approval_requested",
         label=_("A leader asks you to approve more coaching hours"),
         template="coaching/email/approval_requested",
+        private=True,
+        group=SUPPORT,
     )
 )
 APPROVAL_DECIDED = register(
@@ -14,6 +16,8 @@ APPROVAL_DECIDED = register(
         key="coaching_approval_decided",
         label=_("Your manager's decision on more coaching hours"),
         template="coaching/email/approval_decided",
+        private=True,
+        group=SUPPORT,
     )
 )
 ANONYMOUS_USED_UP = register(
@@ -21,6 +25,8 @@ ANONYMOUS_USED_UP = register(
         key="coaching_anonymous_used_up",
         label=_("Your anonymous coaching hours are used up"),
         template="coaching/email/anonymous_used_up",
+        private=True,
+        group=SUPPORT,
     )
 )
 GROUP_COACHING_CONSENT = register(
@@ -28,6 +34,8 @@ GROUP_COACHING_CONSENT = register(
         key="group_coaching_consent",
         label=_("Group coaching asks for your hours"),
         template="coaching/email/group_coaching_consent",
+        private=True,
+        group=SUPPORT,
     )
 )
 CRISIS = register(
@@ -35,6 +43,8 @@ CRISIS = register(
         key="crisis_request",
         label=_("HR: a workplace asks for acute crisis help"),
         template="coaching/email/crisis",
+        private=True,
+        group=SUPPORT,
         always_sent=True,
     )
 )
@@ -43,6 +53,8 @@ POOL_APPLICATION = register(
         key="pool_application",
         label=_("HR: a new application for pool funds"),
         template="coaching/email/pool_application",
+        private=True,
+        group=SUPPORT,
     )
 )
 SPARRING_MATCHED = register(
@@ -50,5 +62,7 @@ SPARRING_MATCHED = register(
         key="sparring_matched",
         label=_("Sparring partners"),
         template="coaching/email/sparring_matched",
+        private=True,
+        group=SUPPORT,
     )
 )

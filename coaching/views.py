@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nyborg_ledelse.errors import year_from
+from nyborg_ledelse.exports import neutralise_row
 from nyborg_ledelse.views import show_errors
 
 from .forms import (
@@ -379,7 +381,7 @@ def sparring(request):
 @login_required
 def hr_overview(request):
     require_hr(request.user)
-    year = int(request.GET.get("year") or current_year())
+    year = year_from(request, default=current_year())
     context = {
         "year": year,
         "totals": coaching_totals(year),
@@ -464,7 +466,8 @@ def sparring_match(request, pk: int):
     )
     proposals = sparring_proposals(sparring_request)
     if request.method == "POST":
-        volunteer = get_object_or_404(Volunteer, pk=request.POST.get("volunteer") or 0)
+        chosen = request.POST.get("volunteer", "")
+        volunteer = get_object_or_404(Volunteer, pk=int(chosen) if chosen.isdigit() else 0)
         try:
             sparring_confirm(request=sparring_request, volunteer=volunteer, by=request.user)
         except ValidationError as error:
@@ -483,13 +486,13 @@ def sparring_match(request, pk: int):
 def finance_export(request, format: str):
     """Invoice lines for the finance system, by coach, month and funding: never a leader's name."""
     require_hr(request.user)
-    year = int(request.GET.get("year") or current_year())
+    year = year_from(request, default=current_year())
     header, rows = finance_rows(year)
     if format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";")
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows(neutralise_row(row) for row in rows)
         response = HttpResponse(
             "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
         )
@@ -501,7 +504,8 @@ def finance_export(request, format: str):
         sheet.title = f"Coaching {year}"
         sheet.append(header)
         for row in rows:
-            sheet.append(row)  # money stays Decimal: openpyxl writes it as an exact number
+            # Money stays Decimal: openpyxl writes it as an exact number.
+            sheet.append(neutralise_row(row))
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

@@ -7,6 +7,7 @@ SUCCESSOR_JOINED = register(
         key="group_successor",
         label=_("A new leader took over a seat in the group you host"),
         template="groups/email/successor",
+        private=False,
     )
 )
 
@@ -15,6 +16,7 @@ MOVED = register(
         key="group_moved",
         label=_("You move to another group"),
         template="groups/email/moved",
+        private=False,
     )
 )
 
@@ -23,6 +25,7 @@ GROUP_CHANGED = register(
         key="group_changed",
         label=_("Leaders join or leave the group you host"),
         template="groups/email/group_changed",
+        private=False,
     )
 )
 
@@ -31,6 +34,7 @@ MEMBER_LEFT = register(
         key="group_member_left",
         label=_("A leader leaves the group you host"),
         template="groups/email/member_left",
+        private=False,
     )
 )
 
@@ -41,5 +45,6 @@ HOSTING_CHANGED = register(
         template="groups/email/hosting",
         # Given in the open: the group always learns who may read its records.
         always_sent=True,
+        private=False,
     )
 )

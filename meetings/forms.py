@@ -71,6 +71,15 @@ class RoundForm(forms.ModelForm):
             ]
         return data
 
+    def _update_errors(self, errors):
+        # The model checks its days; on this form they are chosen as weekdays. When the weekdays
+        # were already refused, the model's "choose a day" would only repeat it.
+        if hasattr(errors, "error_dict") and "days" in errors.error_dict:
+            days = errors.error_dict.pop("days")
+            if "weekdays" not in self.errors:
+                errors.error_dict.setdefault("weekdays", []).extend(days)
+        super()._update_errors(errors)
+
 
 class AgendaItemForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)

@@ -56,6 +56,7 @@ INVITATION = register(
         key="meeting_invitation",
         label=_("Meeting invitations and changes"),
         template="meetings/email/invitation",
+        private=False,
         always_sent=True,
         still_applies=_invitation_useful,
     )
@@ -67,6 +68,7 @@ UNINVITED = register(
         key="meeting_uninvited",
         label=_("Meetings you are no longer invited to"),
         template="meetings/email/uninvited",
+        private=False,
         always_sent=True,
     )
 )
@@ -76,6 +78,7 @@ CANCELLATION = register(
         key="meeting_cancelled",
         label=_("Cancelled meetings"),
         template="meetings/email/cancelled",
+        private=False,
         always_sent=True,
         still_applies=_current_version,
     )
@@ -86,6 +89,7 @@ REMINDER = register(
         key="meeting_reminder",
         label=_("Reminders before a meeting"),
         template="meetings/email/reminder",
+        private=False,
         still_applies=_meeting_still_on,
     )
 )
@@ -95,6 +99,7 @@ AGENDA_DUE = register(
         key="agenda_due",
         label=_("The chef group: set the round's agenda"),
         template="meetings/email/agenda_due",
+        private=False,
         still_applies=_agenda_still_missing,
     )
 )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from groups.models import Group
+from nyborg_ledelse.errors import year_from
 from nyborg_ledelse.notifications.services import recipient_language
 from nyborg_ledelse.organisation.models import Leader
 from nyborg_ledelse.views import show_errors
@@ -356,7 +357,7 @@ def _hosted_attendance(user, year: int) -> list[dict]:
 @login_required
 def attendance_overview(request):
     require_administrator(request.user)
-    year = int(request.GET.get("year") or timezone.localdate().year)
+    year = year_from(request, default=timezone.localdate().year)
     counts = Attendance.objects.counts(year)
     leaders = Leader.objects.filter(pk__in=list(counts)).order_by("last_name", "first_name")
     rows = [
@@ -383,7 +384,8 @@ def feed(request, token: str):
     """The private calendar address: no login, the secret token is the key."""
     subscription = get_object_or_404(CalendarFeed.objects.select_related("leader"), token=token)
     leader = subscription.leader
-    if leader.has_left():
+    # A deactivated or ended account's calendar stops with it, like its login.
+    if not leader.is_active or leader.has_left():
         return HttpResponse(status=404)
     # A calendar program sends no cookie: the feed is in the language its owner chose.
     with translation.override(recipient_language(leader)):

@@ -4,6 +4,7 @@ The defaults are the safe local ones: SQLite in the project folder, Celery tasks
 DEBUG off. A value that cannot be understood stops the start-up instead of being guessed.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -118,6 +119,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.microsoft",
     "crispy_forms",
@@ -127,6 +129,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: /healthz answers before the host check and the HTTPS redirect.
     "nyborg_ledelse.health.HealthCheckMiddleware",
+    # Next: what the rest believe about the scheme and the client depends on it.
+    "nyborg_ledelse.organisation.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -138,9 +142,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "nyborg_ledelse.organisation.middleware.SecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "nyborg_ledelse.urls"
+CSRF_FAILURE_VIEW = "nyborg_ledelse.errors.csrf_failure"
 WSGI_APPLICATION = "nyborg_ledelse.wsgi.application"
 
 TEMPLATES = [
@@ -200,6 +206,10 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+# A second factor (an authenticator app, with recovery codes) for password logins; HR and
+# administrators must set one up (organisation/middleware.py: SecondFactorMiddleware).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Ledelsesrum"
 SOCIALACCOUNT_ONLY = False
 # allauth's own matching by e-mail trusts only addresses it has seen verified, and wipes the local
 # password of an account it matches otherwise. The register adapter matches Entra accounts to
@@ -290,7 +300,14 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The TLS proxy in front (addresses or networks, e.g. 172.28.48.1 or 10.0.0.0/24): only a request
+# from there may say it came over HTTPS or from another client address. Without it no proxy header
+# is believed, since anyone could send one (README, "Production").
+try:
+    TRUSTED_PROXY = [ipaddress.ip_network(item, strict=False) for item in envlist("TRUSTED_PROXY")]
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY: {error}") from None
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY else None
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 3600)
 X_FRAME_OPTIONS = "DENY"

@@ -8,6 +8,12 @@ from nyborg_ledelse.organisation import views as organisation_views
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "Ledelsesrum"
 
+# Danish pages in the layout instead of Django's bare English ones (nyborg_ledelse/errors.py).
+handler400 = "nyborg_ledelse.errors.bad_request"
+handler403 = "nyborg_ledelse.errors.permission_denied"
+handler404 = "nyborg_ledelse.errors.page_not_found"
+handler500 = "nyborg_ledelse.errors.server_error"
+
 urlpatterns = [
     path("", organisation_views.home, name="home"),
     path("", include("nyborg_ledelse.organisation.urls")),

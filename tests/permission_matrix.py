@@ -1,8 +1,14 @@
 """Helpers for the per-app permission matrices (one `MATRIX` in each app's test_permissions.py)."""
 
 import hashlib
+import importlib
+import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
+import pytest
+from django import forms
 from django.apps import apps
 from django.urls import reverse
 
@@ -81,3 +87,62 @@ def project_data_fingerprint() -> str:
         for row in model._default_manager.order_by("pk").values_list():
             digest.update(repr(row).encode())
     return digest.hexdigest()
+
+
+# What a careless or curious user might type: words, negatives, huge numbers, nothing, a novel.
+JUNK = ["abc", "-1", "99999999999", "", "x" * 3000]
+_READ_IN_VIEWS = re.compile(r"request\.(?:GET|POST)(?:\.get(?:list)?\(\s*|\[)\"(\w+)\"")
+_NAME_IN_PAGE = re.compile(r'\sname="([^"]+)"')
+
+
+@cache
+def input_names() -> frozenset[str]:
+    """Every query parameter and form field the project's views read."""
+    root = Path(__file__).parents[1]
+    names = {"year", "page", "q", "state", "format"}
+    for app in PROJECT_APPS:
+        for source in (root / app).rglob("*.py"):
+            names |= set(_READ_IN_VIEWS.findall(source.read_text()))
+    for app in PROJECT_APPS:
+        for module in (root / app).rglob("forms.py"):
+            dotted = ".".join(module.relative_to(root).with_suffix("").parts)
+            importlib.import_module(dotted)
+    for form in _subclasses(forms.BaseForm):
+        if form.__module__.startswith(PROJECT_APPS):
+            names |= set(form.base_fields)
+    return frozenset(names)
+
+
+def _subclasses(cls) -> set:
+    found = set()
+    for sub in cls.__subclasses__():
+        found |= {sub, *_subclasses(sub)}
+    return found
+
+
+def junk_cases(matrix: dict[Page, dict[str, int]]) -> list:
+    return [
+        pytest.param(page, role, id=f"{page.name}-{page.method}-{role}")
+        for page in matrix
+        for role in ROLES
+    ]
+
+
+def assert_junk_is_refused_cleanly(client, people: dict, objects: dict, page: Page, role: str):
+    """Junk in every query parameter and form field, by GET and POST: never a server error.
+
+    The fields are those the views read, plus those the page itself shows (forms whose fields
+    depend on the data, such as one box per member)."""
+    if role != "anonymous":
+        client.force_login(people[role])
+    url = page.url(objects)
+    first = client.get(url)
+    assert first.status_code < 500
+    names = set(input_names())
+    if first.get("Content-Type", "").startswith("text/html"):
+        names |= set(_NAME_IN_PAGE.findall(first.content.decode())) - {"csrfmiddlewaretoken"}
+    for junk in JUNK:
+        data = dict.fromkeys(sorted(names), junk)
+        for method in ("get", "post"):
+            response = getattr(client, method)(url, data)
+            assert response.status_code < 500, f"{method.upper()} {url} with {junk[:20]!r}"

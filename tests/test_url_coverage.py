@@ -53,10 +53,12 @@ def third_party_urlconfs(resolver=None) -> set[str]:
 PROJECT_PACKAGES = {"nyborg_ledelse", "groups", "meetings", "topicbank", "coaching"}
 
 
-def covered_url_names() -> set[str]:
+def covered_url_names(*, with_junk: bool = False) -> set[str]:
     names = set()
     for path in Path(__file__).parent.glob("*/test_*permissions.py"):
         module = importlib.import_module(f"tests.{path.parent.name}.{path.stem}")
+        if with_junk and not hasattr(module, "test_junk_input_never_gives_a_server_error"):
+            continue
         names |= {page.name for page in module.MATRIX}
     return names
 
@@ -76,3 +78,12 @@ def test_every_project_url_is_in_a_permission_matrix():
 
 def test_every_other_packages_urls_are_listed_with_a_reason():
     assert third_party_urlconfs() == set(THIRD_PARTY_URLCONFS)
+
+
+def test_every_project_url_is_sent_junk_by_every_role():
+    """Each matrix also sends junk to its pages (permission_matrix.assert_junk_is_refused_cleanly);
+    the feed gets its junk in tests/meetings/test_feed.py."""
+    names = {name for _route, name in project_patterns() if name}
+    missed = names - covered_url_names(with_junk=True) - NOT_IN_A_MATRIX
+
+    assert not missed, f"URLs no junk test reaches: {sorted(missed)}"

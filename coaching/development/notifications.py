@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from nyborg_ledelse.notifications.kinds import MessageKind, register
+from nyborg_ledelse.notifications.kinds import SUPPORT, MessageKind, register
 
 
 def _item_still_due(message) -> bool:
@@ -18,6 +18,7 @@ INTRODUCTION_TO_PLAN = register(
         key="introduction_to_plan",
         label=_("A new leader in your area: plan the introduction"),
         template="development/email/introduction_to_plan",
+        private=False,
     )
 )
 INTRODUCTION_ITEM_DUE = register(
@@ -25,6 +26,7 @@ INTRODUCTION_ITEM_DUE = register(
         key="introduction_item_due",
         label=_("Reminders about a new leader's introduction"),
         template="development/email/introduction_item_due",
+        private=False,
         still_applies=_item_still_due,
     )
 )
@@ -33,5 +35,8 @@ TALK_BOOKED = register(
         key="development_talk_booked",
         label=_("Your development talk is booked"),
         template="development/email/talk_booked",
+        # A leader's own development: theirs and their manager's, like coaching.
+        private=True,
+        group=SUPPORT,
     )
 )

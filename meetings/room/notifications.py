@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nyborg_ledelse.notifications.kinds import MessageKind, register
+from nyborg_ledelse.notifications.kinds import CONFIDENTIAL_ROOM, MessageKind, register
 
 
 def _summary_unpublished(message) -> bool:
@@ -49,6 +49,8 @@ SUMMARY_REMINDER = register(
         key="summary_reminder",
         label=_("The host: write the meeting's summary"),
         template="room/email/summary_reminder",
+        private=True,
+        group=CONFIDENTIAL_ROOM,
         still_applies=_summary_unpublished,
     )
 )
@@ -58,6 +60,8 @@ FEEDBACK_REMINDER = register(
         key="feedback_reminder",
         label=_("The host: get the group's decision on the feedback"),
         template="room/email/feedback_reminder",
+        private=True,
+        group=CONFIDENTIAL_ROOM,
         still_applies=_feedback_undecided,
     )
 )
@@ -67,6 +71,8 @@ SUMMARY_FOR_COMMENTS = register(
         key="summary_for_comments",
         label=_("A summary is ready for your comments"),
         template="room/email/summary_for_comments",
+        private=True,
+        group=CONFIDENTIAL_ROOM,
     )
 )
 
@@ -75,6 +81,8 @@ SUMMARY_PUBLISHED = register(
         key="summary_published",
         label=_("A summary is published to the group"),
         template="room/email/summary_published",
+        private=True,
+        group=CONFIDENTIAL_ROOM,
     )
 )
 
@@ -83,6 +91,8 @@ EVALUATION_NUDGE = register(
         key="evaluation_nudge",
         label=_("Evaluate the meeting"),
         template="room/email/evaluation_nudge",
+        private=True,
+        group=CONFIDENTIAL_ROOM,
         still_applies=_not_evaluated,
     )
 )
@@ -92,6 +102,8 @@ CONCEPT_SURVEY = register(
         key="concept_survey",
         label=_("Surveys about the groups"),
         template="room/email/concept_survey",
+        private=True,
+        group=CONFIDENTIAL_ROOM,
     )
 )
 
@@ -108,6 +120,9 @@ MENTION_ASKED = register(
         label=_("A host asks whether a sentence about you may stay"),
         template="room/email/mention_asked",
         always_sent=True,
+        # It quotes a sentence of the confidential room.
+        private=True,
+        group=CONFIDENTIAL_ROOM,
         still_applies=_still_asked,
     )
 )
@@ -117,5 +132,7 @@ MENTION_ANSWERED = register(
         key="mention_answered",
         label=_("The host: a named person agreed or declined"),
         template="room/email/mention_answered",
+        private=True,
+        group=CONFIDENTIAL_ROOM,
     )
 )

@@ -10,6 +10,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from meetings.models import Round
+from nyborg_ledelse.exports import neutralise
 
 from .models import Feedback
 
@@ -58,7 +59,7 @@ def report_docx(round_: Round) -> bytes:
     document.styles["Normal"].font.size = Pt(10)
     document.add_heading(report_title(round_), level=1)
     for section in report_sections(round_):
-        document.add_heading(section.title.upper(), level=2)
+        document.add_heading(neutralise(section.title.upper()), level=2)
         columns = ["", "Do´s", "Don´ts"] if section.dos_and_donts else ["", "Tilbagemelding"]
         table = document.add_table(rows=1, cols=len(columns))
         table.style = "Table Grid"
@@ -67,9 +68,9 @@ def report_docx(round_: Round) -> bytes:
         for number, first, second in section.rows:
             cells = table.add_row().cells
             cells[0].text = f"Gruppe {number}"
-            cells[1].text = first
+            cells[1].text = neutralise(first)
             if section.dos_and_donts:
-                cells[2].text = second
+                cells[2].text = neutralise(second)
         if not section.rows:
             document.add_paragraph("Ingen grupper har meldt tilbage på dette.")
     buffer = io.BytesIO()
@@ -97,7 +98,9 @@ def report_pdf(round_: Round) -> bytes:
     for section in report_sections(round_):
         pdf.ln(4)
         pdf.set_font("Helvetica", "B", 12)
-        pdf.multi_cell(0, 7, _latin(section.title.upper()), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(
+            0, 7, _latin(neutralise(section.title.upper())), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
         pdf.set_font("Helvetica", size=9)
         if not section.rows:
             pdf.multi_cell(0, 6, _latin("Ingen grupper har meldt tilbage på dette."))
@@ -111,7 +114,7 @@ def report_pdf(round_: Round) -> bytes:
             for number, first, second in section.rows:
                 row = table.row()
                 row.cell(f"Gruppe {number}")
-                row.cell(_latin(first))
+                row.cell(_latin(neutralise(first)))
                 if section.dos_and_donts:
-                    row.cell(_latin(second))
+                    row.cell(_latin(neutralise(second)))
     return bytes(pdf.output())

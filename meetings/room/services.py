@@ -319,8 +319,12 @@ def summary_share(*, meeting: Meeting, by: Leader, days: int) -> Summary:
 
 
 def summary_comment(*, meeting: Meeting, author: Leader, text: str) -> SummaryComment:
-    summary = meeting.summary
-    if summary.status != Summary.Status.COMMENTING or timezone.localdate() > summary.comment_until:
+    summary = Summary.objects.filter(meeting=meeting).first()
+    if (
+        summary is None
+        or summary.status != Summary.Status.COMMENTING
+        or timezone.localdate() > summary.comment_until
+    ):
         raise ValidationError(_("The summary is not open for comments."))
     if not text.strip():
         raise ValidationError(_("Write a comment."))

@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import re
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -34,6 +35,17 @@ class MessageQuerySet(models.QuerySet):
 
     def for_recipient(self, user) -> "MessageQuerySet":
         return self.filter(recipient=user)
+
+    def public(self) -> "MessageQuerySet":
+        """Messages whose recipient, subject and link administrators may see."""
+        from . import kinds
+
+        return self.filter(kind__in=kinds.public_keys())
+
+    def private(self) -> "MessageQuerySet":
+        from . import kinds
+
+        return self.exclude(kind__in=kinds.public_keys())
 
 
 class Message(models.Model):
@@ -94,7 +106,34 @@ class Message(models.Model):
         ]
 
     def __str__(self) -> str:
+        # Shown in the Django admin's titles and lists: a private message names nobody.
+        if self.is_private:
+            return f"{self.kind_group} ({self.state})"
         return f"{self.kind} → {self.to_email} ({self.state})"
+
+    @property
+    def is_private(self) -> bool:
+        from . import kinds
+
+        return kinds.is_private(self.kind)
+
+    @property
+    def kind_group(self) -> str:
+        """The kind as administrators may see it: a private kind only by its group."""
+        from . import kinds
+
+        try:
+            kind = kinds.get(self.kind)
+        except KeyError:
+            return _("Other")
+        return str(kind.group if kind.private else kind.label)
+
+    @property
+    def error_for_administrators(self) -> str:
+        # A mail server's refusal often quotes the address ("550 <x@y>: unknown user").
+        if self.is_private and self.to_email:
+            return re.sub(re.escape(self.to_email), "…", self.last_error, flags=re.IGNORECASE)
+        return self.last_error
 
     @property
     def message_id(self) -> str:

@@ -1,7 +1,7 @@
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -30,12 +30,20 @@ def preferences(request):
     return render(request, "notifications/preferences.html", {"form": form})
 
 
+# Failed private messages listed one by one (for "send again"); the rest are only counted.
+PRIVATE_FAILED_SHOWN = 100
+
+
 @login_required
 def outbox(request):
+    """Public messages row by row; private ones as counts, and failed ones without a name."""
     require_outbox_access(request.user)
     form = OutboxFilterForm(request.GET or None)
-    rows = Message.objects.select_related("recipient")
+    rows = Message.objects.public().select_related("recipient")
+    private = Message.objects.private()
     if form.is_valid():
+        # The search reads only public messages: a private one must not be found by its
+        # recipient or subject, not even as a count.
         if query := form.cleaned_data["q"].strip():
             rows = rows.filter(
                 Q(to_email__icontains=query)
@@ -44,13 +52,38 @@ def outbox(request):
             )
         if state := form.cleaned_data["state"]:
             rows = rows.filter(state=state)
+            private = private.filter(state=state)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     retryable = Message.objects.filter(state__in=RETRYABLE).count()
     return render(
         request,
         "notifications/outbox.html",
-        {"form": form, "page": page, "retryable": retryable, "states": State},
+        {
+            "form": form,
+            "page": page,
+            "retryable": retryable,
+            "states": State,
+            "private_counts": private_counts(private),
+            "private_failed": private.filter(state__in=RETRYABLE).order_by("due_at", "pk")[
+                :PRIVATE_FAILED_SHOWN
+            ],
+        },
     )
+
+
+def private_counts(messages) -> list[dict]:
+    """How many private messages each group has in each state: never who or what."""
+    counts: dict[str, dict[str, int]] = {}
+    for kind, state, count in (
+        messages.order_by().values_list("kind", "state").annotate(count=Count("pk"))
+    ):
+        group = Message(kind=kind).kind_group
+        by_state = counts.setdefault(group, dict.fromkeys(State.values, 0))
+        by_state[state] += count
+    return [
+        {"group": group, "states": [(State(s).label, n) for s, n in by_state.items() if n]}
+        for group, by_state in sorted(counts.items())
+    ]
 
 
 @require_POST

@@ -2,6 +2,7 @@ import logging
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.mfa.stages import AuthenticateStage
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
 from django.contrib import messages
@@ -73,6 +74,31 @@ class RegisterAccountAdapter(DefaultAccountAdapter):
     def authentication_failed(self, request, **credentials):
         auth_event("login-failed", request=request, account=credentials.get("email"))
 
+    def get_login_stages(self) -> list[str]:
+        # Entra ID logins bring the municipality's own second factor: only passwords are asked.
+        return [
+            "nyborg_ledelse.organisation.adapters.PasswordSecondFactorStage"
+            if stage == "allauth.mfa.stages.AuthenticateStage"
+            else stage
+            for stage in super().get_login_stages()
+        ]
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        # The first authenticator is set up right after the password was typed: asking for it
+        # again would only confuse. Changing or removing one asks for the password again.
+        from allauth.core import context
+        from allauth.mfa.models import Authenticator
+
+        user = getattr(context.request, "user", None)
+        if (
+            app == "allauth.mfa"
+            and user is not None
+            and user.is_authenticated
+            and not Authenticator.objects.filter(user=user).exists()
+        ):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
     def pre_login(self, request, user, **kwargs):
         # allauth lets a user past the backend's refusal to show "inactive"; a leaver is inactive.
         if user.has_left():
@@ -143,3 +169,12 @@ class RegisterSocialAccountAdapter(DefaultSocialAccountAdapter):
             status=403,
         )
         raise ImmediateHttpResponse(response)
+
+
+class PasswordSecondFactorStage(AuthenticateStage):
+    """allauth's code step, skipped for a login through Entra ID (which did its own MFA)."""
+
+    def _should_handle(self, request) -> bool:
+        if (self.login.signal_kwargs or {}).get("sociallogin") is not None:
+            return False
+        return super()._should_handle(request)

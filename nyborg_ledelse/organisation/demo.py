@@ -311,3 +311,37 @@ def demo_logins() -> dict[str, Leader]:
 
 def demo_login_label(key: str) -> str:
     return Role(key).label if key in Role.values else Capacity(key).label
+
+
+def demo_second_factors() -> dict[Leader, str]:
+    """An authenticator (with recovery codes) for each demo login that needs a second factor.
+
+    The secret is random for each database, never in the code; it is made only for the demo's
+    own accounts, which exist only in a database without real people (load_demo refuses one).
+    Returns each such login's secret, for an authenticator app or `manage.py demo_code`.
+    """
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from allauth.mfa.utils import decrypt
+
+    secrets = {}
+    for leader in demo_logins().values():
+        if not leader.needs_second_factor:
+            continue
+        totp = Authenticator.objects.filter(user=leader, type=Authenticator.Type.TOTP).first()
+        if totp is None:
+            totp = TOTP.activate(leader, generate_totp_secret()).instance
+            RecoveryCodes.activate(leader)
+        secrets[leader] = decrypt(totp.data["secret"])
+    return secrets
+
+
+def demo_code(secret: str) -> str:
+    """The code an authenticator app shows now for the secret."""
+    import time
+
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))

@@ -1,7 +1,53 @@
+import ipaddress
+
+from allauth.account.authentication import get_authentication_records
+from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
 from django.utils import translation
 
 from .services import leader_language_set
+
+# What a user who must set up a second factor may still reach: the setup itself and the way out.
+SECOND_FACTOR_SETUP = {
+    "mfa_activate_totp",
+    "mfa_view_recovery_codes",
+    "mfa_download_recovery_codes",
+    "mfa_generate_recovery_codes",
+    "mfa_index",
+    "mfa_reauthenticate",
+    "account_reauthenticate",
+    "account_logout",
+    "set_language",
+}
+PASSWORD_METHODS = {"password", "password_reset"}
+
+
+class TrustedProxyMiddleware:
+    """Forwarded headers count only when they come from the TLS proxy in TRUSTED_PROXY.
+
+    Anyone can send X-Forwarded-Proto or X-Forwarded-For; believed from anywhere, they would let
+    a client claim HTTPS for a plain connection, or another address to slip past the rate limits.
+    From any other address they are removed before the rest of the stack reads them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._from_trusted_proxy(request.META.get("REMOTE_ADDR", "")):
+            for header in [key for key in request.META if key.startswith("HTTP_X_FORWARDED_")]:
+                del request.META[header]
+        return self.get_response(request)
+
+    @staticmethod
+    def _from_trusted_proxy(address: str) -> bool:
+        try:
+            client = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(client in network for network in settings.TRUSTED_PROXY)
 
 
 class ChosenLanguageMiddleware:
@@ -44,3 +90,34 @@ class ChosenLanguageMiddleware:
             return
         if cookie.value in self.supported and cookie.value != user.language:
             leader_language_set(leader=user, language=cookie.value)
+
+
+class SecondFactorMiddleware:
+    """After a password login, HR and administrators set up an authenticator app first.
+
+    Once it is set up, allauth asks for its code at every password login. A login through
+    Entra ID is not asked: the municipality's Entra ID gives its own second factor.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._must_set_up(request):
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+    @staticmethod
+    def _must_set_up(request) -> bool:
+        user = request.user
+        if not user.is_authenticated or not user.needs_second_factor:
+            return False
+        methods = {record.get("method") for record in get_authentication_records(request, user)}
+        if not methods & PASSWORD_METHODS or "socialaccount" in methods:
+            return False
+        try:
+            if resolve(request.path_info).url_name in SECOND_FACTOR_SETUP:
+                return False
+        except Resolver404:
+            return False
+        return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

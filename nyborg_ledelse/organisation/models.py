@@ -256,6 +256,12 @@ class Leader(AbstractBaseUser, PermissionsMixin):
         return [capacity for capacity in Capacity if self.holds(capacity)]
 
     @property
+    def needs_second_factor(self) -> bool:
+        """HR and administrators reach everyone's records: a password alone is not enough.
+        (Through Entra ID, the municipality's own MFA is the second factor.)"""
+        return self.is_hr or self.is_administrator
+
+    @property
     def in_store_ledergruppe(self) -> bool:
         return self.in_store_ledergruppe_on(timezone.localdate())
 

@@ -7,5 +7,6 @@ REGISTER_CHANGED = register(
         key="register_changed",
         label=_("The leaders register changed: new and leaving leaders (HR)"),
         template="organisation/email/register-changed",
+        private=False,
     )
 )

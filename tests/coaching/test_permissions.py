@@ -12,7 +12,13 @@ from tests.factories import (
     PoolApplicationFactory,
     SparringRequestFactory,
 )
-from tests.permission_matrix import Page, assert_reaches, expand
+from tests.permission_matrix import (
+    Page,
+    assert_junk_is_refused_cleanly,
+    assert_reaches,
+    expand,
+    junk_cases,
+)
 
 LOGIN = 302
 ROLES = ["leader", "chef", "director", "hr", "administrator"]
@@ -102,3 +108,8 @@ def objects(people, coach):
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))
 def test_each_role_reaches_exactly_its_pages(client, people, objects, page, role, expected):
     assert_reaches(client, people, objects, page, role, expected)
+
+
+@pytest.mark.parametrize(("page", "role"), junk_cases(MATRIX))
+def test_junk_input_never_gives_a_server_error(client, people, objects, page, role):
+    assert_junk_is_refused_cleanly(client, people, objects, page, role)

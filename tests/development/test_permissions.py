@@ -12,7 +12,13 @@ from coaching.development.services import (
     talk_book,
 )
 from tests.factories import GroupFactory, LeaderFactory, MembershipFactory
-from tests.permission_matrix import Page, assert_reaches, expand
+from tests.permission_matrix import (
+    Page,
+    assert_junk_is_refused_cleanly,
+    assert_reaches,
+    expand,
+    junk_cases,
+)
 
 LOGIN = 302
 ROLES = ["leader", "chef", "director", "hr", "administrator"]
@@ -144,3 +150,8 @@ def test_hr_texts_of_an_unknown_kind_are_not_found(client, hr):
     client.force_login(hr)
 
     assert client.get("/support/development/hr/salaries/").status_code == 404
+
+
+@pytest.mark.parametrize(("page", "role"), junk_cases(MATRIX))
+def test_junk_input_never_gives_a_server_error(client, people, objects, page, role):
+    assert_junk_is_refused_cleanly(client, people, objects, page, role)

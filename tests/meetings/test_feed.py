@@ -48,3 +48,31 @@ def test_renewing_the_address_revokes_the_old_one(client, planned_round):
 
 def test_an_unknown_address_is_not_found(client, db):
     assert client.get(reverse("meetings:feed", args=["gaet-ikke-dette"])).status_code == 404
+
+
+@pytest.mark.parametrize("field", ["is_active", "end_date"])
+def test_the_feed_stops_for_a_deactivated_or_ended_account(client, planned_round, field):
+    import datetime
+
+    from django.utils import timezone
+
+    round_publish(round_=planned_round)
+    leader = planned_round.meetings.first().group.current_members()[0]
+    url, _calendar = feed_of(client, leader)
+    if field == "is_active":
+        leader.is_active = False
+    else:
+        leader.end_date = timezone.localdate() - datetime.timedelta(days=1)
+    leader.save()
+
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("junk", ["abc", "-1", "99999999999", "", "x" * 3000])
+def test_junk_in_the_feed_address_is_not_a_server_error(client, planned_round, junk):
+    round_publish(round_=planned_round)
+    leader = planned_round.meetings.first().group.current_members()[0]
+    url, _calendar = feed_of(client, leader)
+
+    assert client.get(url, {"year": junk, "page": junk}).status_code == 200
+    assert client.get(reverse("meetings:feed", args=[junk or "x"])).status_code == 404

@@ -100,6 +100,7 @@ def test_a_user_who_chose_none_gets_nothing(hr):
 
 def a_kind(monkeypatch, key: str, **options) -> kinds.MessageKind:
     """A kind of message for one test, gone from the registry afterwards."""
+    options.setdefault("private", False)
     kind = kinds.MessageKind(key=key, label="Test", template=REGISTER_CHANGED.template, **options)
     monkeypatch.setitem(kinds._registry, key, kind)
     return kind

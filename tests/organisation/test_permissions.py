@@ -2,7 +2,13 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import RegisterImportFactory
-from tests.permission_matrix import Page, assert_reaches, expand
+from tests.permission_matrix import (
+    Page,
+    assert_junk_is_refused_cleanly,
+    assert_reaches,
+    expand,
+    junk_cases,
+)
 
 LOGIN = 302
 REGISTER_MANAGERS = {"hr": 200, "administrator": 200}
@@ -85,6 +91,11 @@ def objects(hr, leader):
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))
 def test_each_role_reaches_exactly_its_pages(client, people, objects, page, role, expected):
     assert_reaches(client, people, objects, page, role, expected)
+
+
+@pytest.mark.parametrize(("page", "role"), junk_cases(MATRIX))
+def test_junk_input_never_gives_a_server_error(client, people, objects, page, role):
+    assert_junk_is_refused_cleanly(client, people, objects, page, role)
 
 
 @pytest.mark.parametrize("role", ["leader", "chef", "director", "hr"])

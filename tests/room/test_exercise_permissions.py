@@ -5,7 +5,13 @@ import pytest
 from meetings.models import AgendaItem
 from meetings.room.exercise_services import exercise_close, exercise_mark
 from meetings.room.models import Exercise
-from tests.permission_matrix import Page, assert_reaches, expand
+from tests.permission_matrix import (
+    Page,
+    assert_junk_is_refused_cleanly,
+    assert_reaches,
+    expand,
+    junk_cases,
+)
 from tests.room.exercise_fixtures import meeting_today, open_exercise
 
 LOGIN = 302
@@ -71,3 +77,8 @@ def test_each_role_reaches_exactly_its_exercise_pages(
     client, people, objects, page, role, expected
 ):
     assert_reaches(client, people, objects, page, role, expected)
+
+
+@pytest.mark.parametrize(("page", "role"), junk_cases(MATRIX))
+def test_junk_input_never_gives_a_server_error(client, people, objects, page, role):
+    assert_junk_is_refused_cleanly(client, people, objects, page, role)

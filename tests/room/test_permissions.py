@@ -2,7 +2,14 @@
 
 import pytest
 
-from tests.permission_matrix import NO_EFFECT, Page, assert_reaches, expand
+from tests.permission_matrix import (
+    NO_EFFECT,
+    Page,
+    assert_junk_is_refused_cleanly,
+    assert_reaches,
+    expand,
+    junk_cases,
+)
 from tests.room.room_fixtures import room_objects
 
 LOGIN = 302
@@ -81,3 +88,8 @@ def objects(people):
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))
 def test_each_role_reaches_exactly_its_pages(client, people, objects, page, role, expected):
     assert_reaches(client, people, objects, page, role, expected)
+
+
+@pytest.mark.parametrize(("page", "role"), junk_cases(MATRIX))
+def test_junk_input_never_gives_a_server_error(client, people, objects, page, role):
+    assert_junk_is_refused_cleanly(client, people, objects, page, role)

@@ -1,7 +1,13 @@
 import pytest
 from django.urls import reverse
 
-from tests.permission_matrix import Page, assert_reaches, expand
+from tests.permission_matrix import (
+    Page,
+    assert_junk_is_refused_cleanly,
+    assert_reaches,
+    expand,
+    junk_cases,
+)
 
 LOGIN = 302
 EVERYONE = {
@@ -44,6 +50,11 @@ def objects(topic):
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))
 def test_each_role_reaches_exactly_its_pages(client, people, objects, page, role, expected):
     assert_reaches(client, people, objects, page, role, expected)
+
+
+@pytest.mark.parametrize(("page", "role"), junk_cases(MATRIX))
+def test_junk_input_never_gives_a_server_error(client, people, objects, page, role):
+    assert_junk_is_refused_cleanly(client, people, objects, page, role)
 
 
 def test_a_topic_that_does_not_exist_is_not_found(client, leader):

@@ -12,6 +12,7 @@ from nyborg_ledelse.organisation.demo import (
     demo_exists,
     demo_login_label,
     demo_logins,
+    demo_second_factors,
     real_data_exists,
 )
 from nyborg_ledelse.organisation.models import Leader
@@ -46,7 +47,21 @@ class Command(BaseCommand):
                 _("Demo municipality built: %(count)s people.") % {"count": Leader.objects.count()}
             )
         self.stdout.write(_("Demo logins (password: %s):") % DEMO_PASSWORD)
-        for key, leader in demo_logins().items():
+        logins = demo_logins()
+        for key, leader in logins.items():
             self.stdout.write(
                 f"  {demo_login_label(key):<15} {leader.email:<45} {leader.job_title}"
             )
+        self.stdout.write(
+            _(
+                "HR and administrators also need a code from an authenticator app. Add the secret "
+                "below to one (Microsoft Authenticator, Google Authenticator and others), or run "
+                "`python manage.py demo_code` for the code of the moment:"
+            )
+        )
+        secrets = demo_second_factors()
+        for key, leader in logins.items():
+            if leader in secrets:
+                self.stdout.write(
+                    f"  {demo_login_label(key):<15} {leader.email:<45} {secrets[leader]}"
+                )
