@@ -177,8 +177,12 @@ def proposal_detail(request, pk: int):
     leaders = Leader.objects.select_related("department").in_bulk(
         [int(leader) for leader in picked["assignment"]]
     )
-    hosts = {label: leaders[int(pk)] for pk, label in picked["assignment"].items() if label}
-    hosts = {label: host for label, host in hosts.items() if host.is_chef_group}
+    # The hosts, whatever order the assignment comes back in (PostgreSQL's jsonb sorts its keys).
+    hosts = {
+        label: leaders[int(pk)]
+        for pk, label in picked["assignment"].items()
+        if label and leaders[int(pk)].is_chef_group
+    }
     labels = sorted(hosts, key=int)
     # Members only, in both mixes: hosts have a column of their own, never a seat in the counts.
     members = {int(pk) for pk in proposal.before}

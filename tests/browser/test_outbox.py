@@ -5,7 +5,7 @@ from coaching.notifications import ANONYMOUS_USED_UP, APPROVAL_REQUESTED
 from nyborg_ledelse.notifications import kinds
 from nyborg_ledelse.notifications.models import Message, State
 from nyborg_ledelse.organisation.demo import DEMO_PASSWORD, demo_logins
-from nyborg_ledelse.organisation.models import Role
+from nyborg_ledelse.organisation.models import Capacity, Role
 from tests.browser.conftest import axe_violations, click, log_in, wait_for_text
 from tests.factories import MessageFactory
 
@@ -36,7 +36,7 @@ def test_an_administrator_finds_coaching_messages_only_as_counts(browser, live_s
             last_error=f"550 <{leader.email}> refused" if state == State.FAILED else "",
         )
 
-    log_in(browser, live_server, logins[Role.ADMIN].email, DEMO_PASSWORD)
+    log_in(browser, live_server, logins[Capacity.ADMINISTRATOR].email, DEMO_PASSWORD)
     browser.get(live_server.url + "/outbox/")
     wait_for_text(browser, "Private beskeder")
     main = browser.find_element(By.TAG_NAME, "main").text

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from nyborg_ledelse.organisation.adapters import PasswordSecondFactorStage
 from nyborg_ledelse.organisation.demo import demo_code, demo_logins
-from nyborg_ledelse.organisation.models import Role
+from nyborg_ledelse.organisation.models import Capacity, Role
 from tests.conftest import PASSWORD
 from tests.factories import LeaderFactory
 
@@ -139,10 +139,10 @@ def test_the_demos_hr_and_administrator_can_log_in_with_the_printed_secret(clien
     from nyborg_ledelse.organisation.demo import DEMO_PASSWORD, demo_second_factors
 
     secrets = demo_second_factors()
-    hr = logins[Role.HR]
+    hr = logins[Capacity.HR]
     assert secrets[hr] in demo  # load_demo printed it
 
-    assert set(secrets) == {logins[Role.HR], logins[Role.ADMIN]}
+    assert set(secrets) == {logins[Capacity.HR], logins[Capacity.ADMINISTRATOR]}
     assert log_in(client, hr.email, DEMO_PASSWORD).url == reverse("mfa_authenticate")
     code = code_for(secrets[hr])
     assert demo_code(secrets[hr]) == code
