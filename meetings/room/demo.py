@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from meetings.models import Attendance, Kind, Round
 
+from .disclosure import MINIMUM_RESPONDENTS
 from .exercises import RESISTANCE_SOURCES, TENSION_FIELDS
 from .models import (
     EvaluationAnswer,
@@ -23,7 +24,6 @@ from .models import (
     SurveyReceipt,
     SurveyResponse,
 )
-from .surveys import MINIMUM_RESPONDENTS
 
 
 @transaction.atomic
