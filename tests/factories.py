@@ -10,6 +10,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
+from coaching.development.models import TemplateItem
 from coaching.models import (
     Approval,
     Booking,
@@ -32,8 +33,16 @@ from groups.models import (
     Proposal,
     Reason,
 )
+from meetings.models import AgendaItem as RoundAgendaItem
 from meetings.models import Apology, Attendance, CalendarFeed, Meeting, Room, Round, SummaryQuestion
-from meetings.room.models import Feedback, MentionAgreement, Summary, Survey
+from meetings.room.models import (
+    Exercise,
+    ExerciseReceipt,
+    Feedback,
+    MentionAgreement,
+    Summary,
+    Survey,
+)
 from nyborg_ledelse.notifications.models import Delivery, Message, Preference
 from nyborg_ledelse.organisation.models import (
     Capacity,
@@ -468,3 +477,35 @@ class MessageFactory(factory.django.DjangoModelFactory):
     idempotency_key = factory.Sequence(lambda n: f"test:{n}")
     subject = "Lederregisteret er opdateret"
     body_text = "…"
+
+
+class TemplateItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TemplateItem
+
+    title = factory.Sequence(lambda n: f"Introduktionspunkt {n}")
+
+
+def _agenda_item(meeting: Meeting) -> RoundAgendaItem:
+    item, _created = RoundAgendaItem.objects.get_or_create(
+        round=meeting.round, number=3, defaults={"title": "Fælles ledelsesfokus"}
+    )
+    return item
+
+
+class ExerciseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Exercise
+
+    meeting = factory.SubFactory(MeetingFactory)
+    agenda_item = factory.LazyAttribute(lambda o: _agenda_item(o.meeting))
+    kind = Exercise.Kind.RESISTANCE
+    opened_by = factory.LazyAttribute(lambda o: _host_or_chef(o.meeting))
+
+
+class ExerciseReceiptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExerciseReceipt
+
+    exercise = factory.SubFactory(ExerciseFactory)
+    leader = factory.SubFactory(LeaderFactory)

@@ -1,7 +1,8 @@
 """The municipality's introduction template and LUS questions as HR starts from them (seed 001
 section 1 and seed 002's five focus areas). HR edits both afterwards; they are data, in Danish.
 
-Written the first time they are needed (models.EnsuredQuerySet.ensured) and by the demo."""
+Shown unsaved while HR has stored none (models.DefaultedQuerySet.listed); stored with HR's first
+change (services.hr_text_save) and by the demo."""
 
 TEMPLATE = [
     (
@@ -77,17 +78,31 @@ QUESTIONS = [
 ]
 
 
-def create_defaults(template_item_model, talk_question_model) -> None:
-    """Only into empty tables, so HR's own edits are never overwritten."""
-    if not template_item_model.objects.exists():
-        for position, (title, description, link, days) in enumerate(TEMPLATE, start=1):
-            template_item_model.objects.create(
+def defaults_for(model) -> list:
+    """The defaults as unsaved rows of `model` (TemplateItem or TalkQuestion)."""
+    from .models import TalkQuestion, TemplateItem
+
+    if model is TemplateItem:
+        return [
+            TemplateItem(
                 title=title,
                 description=description,
                 link=link,
                 days_after_start=days,
                 position=position * 10,
             )
-    if not talk_question_model.objects.exists():
-        for position, text in enumerate(QUESTIONS, start=1):
-            talk_question_model.objects.create(text=text, position=position * 10)
+            for position, (title, description, link, days) in enumerate(TEMPLATE, start=1)
+        ]
+    if model is TalkQuestion:
+        return [
+            TalkQuestion(text=text, position=position * 10)
+            for position, text in enumerate(QUESTIONS, start=1)
+        ]
+    return []
+
+
+def create_defaults(template_item_model, talk_question_model) -> None:
+    """Only into empty tables, so HR's own edits are never overwritten."""
+    for model in (template_item_model, talk_question_model):
+        if not model.objects.exists():
+            model.objects.bulk_create(defaults_for(model))

@@ -37,15 +37,20 @@ PLAN_TOPICS = [
 ]
 
 
-class EnsuredQuerySet(models.QuerySet):
-    def ensured(self) -> "EnsuredQuerySet":
-        """The rows HR keeps; the municipality's defaults are written the first time none exist
-        (kept out of a data migration so a database starts empty for the demo and its tests)."""
-        if not self.model.objects.exists():
-            from .defaults import create_defaults
+class DefaultedQuerySet(models.QuerySet):
+    def listed(self) -> list:
+        """The rows HR keeps; the municipality's defaults (unsaved, so reading never writes) while
+        HR has stored none. They are stored by the write service (services.hr_text_save) and by
+        the demo, never by a read."""
+        rows = list(self)
+        if rows or self.model.objects.exists():
+            return rows
+        from .defaults import defaults_for
 
-            create_defaults(TemplateItem, TalkQuestion)
-        return self.all()
+        return defaults_for(self.model)
+
+    def in_use(self) -> list:
+        return [row for row in self.listed() if row.active]
 
 
 class TemplateItem(models.Model):
@@ -65,7 +70,7 @@ class TemplateItem(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     active = models.BooleanField(_("in use"), default=True)
 
-    objects = EnsuredQuerySet.as_manager()
+    objects = DefaultedQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]
@@ -99,7 +104,7 @@ class TalkQuestion(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     active = models.BooleanField(_("in use"), default=True)
 
-    objects = EnsuredQuerySet.as_manager()
+    objects = DefaultedQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

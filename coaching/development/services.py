@@ -110,11 +110,12 @@ def programme_create(*, leader: Leader) -> Programme:
     )
     if not created:
         return programme
-    for template_item in TemplateItem.objects.ensured().filter(active=True):
+    for template_item in TemplateItem.objects.in_use():
         offset = template_item.days_after_start
         item = Item.objects.create(
             programme=programme,
-            template_item=template_item,
+            # The municipality's defaults are unsaved until HR changes the template.
+            template_item=template_item if template_item.pk else None,
             title=template_item.title,
             description=template_item.description,
             link=template_item.link,
@@ -252,7 +253,7 @@ def talk_book(
     talk.save()
     Preparation.objects.bulk_create(
         Preparation(talk=talk, question=q.text, position=q.position)
-        for q in TalkQuestion.objects.ensured().filter(active=True)
+        for q in TalkQuestion.objects.in_use()
     )
     queue_message(
         recipient=leader,
@@ -313,8 +314,20 @@ def agreement_save(*, agreement: Agreement) -> Agreement:
 
 
 @transaction.atomic
-def hr_text_save(*, text: TemplateItem | FoundationText | TalkQuestion):
-    """One of HR's texts for everyone: a template item, a foundation section, a LUS question."""
+def hr_text_save(
+    *, text: TemplateItem | FoundationText | TalkQuestion, default: int | None = None
+) -> TemplateItem | FoundationText | TalkQuestion:
+    """One of HR's texts for everyone: a template item, a foundation section, a LUS question.
+
+    The template and the questions are shown from the municipality's defaults until HR changes
+    them; the first change stores the defaults with it, so the list HR saw stays whole. `default`
+    is the number (from 1) of the default that `text` is an edited copy of; it is stored in its
+    place."""
     text.full_clean()
+    model = type(text)
+    if hasattr(model.objects, "listed") and not model.objects.exists():
+        model.objects.bulk_create(
+            row for number, row in enumerate(model.objects.listed(), start=1) if number != default
+        )
     text.save()
     return text

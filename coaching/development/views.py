@@ -460,16 +460,31 @@ def _hr_text_kind(kind: str):
     return HR_TEXTS[kind]
 
 
+def _default_number(request, rows) -> int | None:
+    """?default=N picks the N-th of the municipality's unsaved defaults for editing."""
+    try:
+        number = int(request.GET.get("default", ""))
+    except ValueError:
+        return None
+    if 1 <= number <= len(rows) and rows[number - 1].pk is None:
+        return number
+    return None
+
+
 @login_required
 def hr_texts(request, kind: str, pk: int | None = None):
     require_hr(request.user)
     model, form_class, title = _hr_text_kind(kind)
     # The template and the questions start from the municipality's defaults, before HR's changes.
-    rows = getattr(model.objects, "ensured", model.objects.all)()
+    # (shown unsaved until HR's first change stores them: reading never writes).
+    rows = getattr(model.objects, "listed", model.objects.all)()
     instance = get_object_or_404(model, pk=pk) if pk else None
+    default = _default_number(request, rows) if pk is None else None
+    if default:
+        instance = rows[default - 1]
     form = form_class(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        hr_text_save(text=form.save(commit=False))
+        hr_text_save(text=form.save(commit=False), default=default)
         messages.success(request, _("Saved."))
         return redirect("development:hr_texts", kind=kind)
     return render(

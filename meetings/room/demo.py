@@ -1,5 +1,6 @@
 """Demo records of the confidential room: summaries, released feedback and evaluations for every
-held group meeting, and Edmondson's statements answered on the latest held round."""
+held group meeting, Edmondson's statements answered on the latest held round, and the workshop's
+three exercises run and closed at one meeting of that round, so a host sees their results."""
 
 import datetime
 import random
@@ -9,9 +10,14 @@ from django.utils import timezone
 
 from meetings.models import Attendance, Kind, Round
 
+from .disclosure import MINIMUM_RESPONDENTS
+from .exercises import RESISTANCE_SOURCES, TENSION_FIELDS
 from .models import (
     EvaluationAnswer,
     EvaluationReceipt,
+    Exercise,
+    ExerciseAnswer,
+    ExerciseReceipt,
     Feedback,
     Summary,
     Survey,
@@ -34,6 +40,7 @@ def build_demo_room(*, seed: int = 2026) -> None:
         _records(round_, rng)
     if held:
         _survey(held[-1], rng)
+        _exercises(held[-1], rng)
 
 
 TALKED_ABOUT = [
@@ -137,3 +144,58 @@ def _survey(round_: Round, rng: random.Random) -> None:
                     for i in range(7)
                 ]
                 SurveyResponse.objects.create(survey=survey, group=meeting.group, scores=scores)
+
+
+def _exercises(round_: Round, rng: random.Random) -> None:
+    """The three exercises at one held meeting, closed on its day. Written directly: the
+    services accept answers only on the meeting's day, and this meeting is past."""
+    present_at = {
+        meeting: [
+            a.leader
+            for a in Attendance.objects.filter(meeting=meeting, present=True).select_related(
+                "leader"
+            )
+        ]
+        for meeting in round_.meetings.select_related("host").order_by("day", "pk")
+    }
+    # A meeting with enough present for the ratings to be shown (fewer could be told apart).
+    meeting = next(
+        (m for m, present in present_at.items() if len(present) >= MINIMUM_RESPONDENTS), None
+    )
+    item = round_.agenda_items.order_by("number").first()
+    if meeting is None or item is None:
+        return
+    closed = timezone.make_aware(datetime.datetime.combine(meeting.day, datetime.time(15)))
+
+    def exercise(kind: str, **fields) -> Exercise:
+        return Exercise.objects.create(
+            meeting=meeting,
+            agenda_item=item,
+            kind=kind,
+            opened_by=meeting.host,
+            opened_at=closed - datetime.timedelta(minutes=30),
+            closed_at=closed,
+            **fields,
+        )
+
+    resistance = exercise(
+        Exercise.Kind.RESISTANCE, task="Fælles indsats for unge uden uddannelse eller job"
+    )
+    for leader in present_at[meeting]:
+        ExerciseReceipt.objects.create(exercise=resistance, leader=leader)
+        ExerciseAnswer.objects.create(
+            exercise=resistance,
+            scores=[rng.choice([1, 2, 3, 3, 4, 5]) for _source in RESISTANCE_SOURCES],
+        )
+    exercise(
+        Exercise.Kind.TENSION,
+        task="Fælles indsats for unge uden uddannelse eller job",
+        marks={str(i): rng.choice([1, 2, 2, 3]) for i in range(len(TENSION_FIELDS))},
+        note="Mest spænding om økonomien i søjlerne og om, hvem der gør hvad.",
+    )
+    exercise(
+        Exercise.Kind.PROBLEM,
+        task="Fælles indsats for unge uden uddannelse eller job",
+        problem_type=Exercise.ProblemType.WICKED,
+        note="Vi kender ikke svaret; vi må lede ved at stille spørgsmål sammen.",
+    )

@@ -22,6 +22,7 @@ from .models import (
     AccessLog,
     EvaluationAnswer,
     EvaluationReceipt,
+    Exercise,
     Feedback,
     MentionAgreement,
     Summary,
@@ -579,7 +580,8 @@ def room_daily(*, today: datetime.date) -> dict[str, int]:
 @transaction.atomic
 def room_records_purge(*, today: datetime.date) -> dict[str, int]:
     """The daily round's step: the access log after RETENTION["ACCESS_LOG_YEARS"]; summaries,
-    feedback, evaluations and survey results RETENTION["MEETING_RECORD_YEARS"] after the meeting.
+    feedback, evaluations, survey results and the workshop's exercises
+    RETENTION["MEETING_RECORD_YEARS"] after the meeting.
 
     Attendance, the meetings themselves and the survey rows stay (a group's survey is opened
     once, and the concept survey must not open again).
@@ -597,6 +599,8 @@ def room_records_purge(*, today: datetime.date) -> dict[str, int]:
         ("mention_agreements", MentionAgreement),
         ("evaluations", EvaluationAnswer),
         ("evaluation_receipts", EvaluationReceipt),
+        # The workshop's exercises, with their anonymous ratings and who answered.
+        ("exercises", Exercise),
     ):
         counts[name], _d = model.objects.filter(meeting__in=old).delete()
     # A round's survey belongs to its week; the concept survey to the day it opened.

@@ -46,6 +46,18 @@ def _querysets(leader: Leader) -> dict:
     from allauth.account.models import EmailAddress
     from allauth.socialaccount.models import SocialAccount
 
+    from coaching.development.models import (
+        Agreement,
+        Comment,
+        Evaluation,
+        FoundationVersion,
+        Goal,
+        Item,
+        PersonalFoundation,
+        Preparation,
+        Programme,
+        Talk,
+    )
     from coaching.models import (
         Approval,
         Booking,
@@ -57,7 +69,12 @@ def _querysets(leader: Leader) -> dict:
     )
     from groups.models import ContractVersion, Membership
     from meetings.models import Apology, Attendance, CalendarFeed
-    from meetings.room.models import EvaluationReceipt, SummaryComment, SurveyReceipt
+    from meetings.room.models import (
+        EvaluationReceipt,
+        ExerciseReceipt,
+        SummaryComment,
+        SurveyReceipt,
+    )
     from nyborg_ledelse.notifications.models import Message, Preference
     from topicbank.models import Support, Topic
 
@@ -78,7 +95,22 @@ def _querysets(leader: Leader) -> dict:
         "comments": SummaryComment.objects.filter(author=leader),
         "contracts": ContractVersion.objects.filter(author=leader),
         "receipts": EvaluationReceipt.objects.filter(leader=leader).count()
-        + SurveyReceipt.objects.filter(leader=leader).count(),
+        + SurveyReceipt.objects.filter(leader=leader).count()
+        + ExerciseReceipt.objects.filter(leader=leader).count(),
+        # Leader development: the person's own records go; the dates HR counts stay.
+        "programme": Programme.objects.filter(leader=leader),
+        "programme_items": Item.objects.filter(programme__leader=leader),
+        "programme_comments": Comment.objects.filter(item__programme__leader=leader),
+        "foundation": PersonalFoundation.objects.filter(leader=leader),
+        "foundation_versions": FoundationVersion.objects.filter(foundation__leader=leader),
+        "preparation": Preparation.objects.filter(talk__leader=leader),
+        "goals": Goal.objects.filter(leader=leader),
+        "agreements": Agreement.objects.filter(leader=leader),
+        "talks": Talk.objects.filter(leader=leader),
+        "evaluations": Evaluation.objects.filter(leader=leader),
+        "comments_on_others": Comment.objects.filter(author=leader).exclude(
+            item__programme__leader=leader
+        ),
         "support": Booking.objects.filter(leader=leader).count()
         + PsychologistBooking.objects.filter(leader=leader).count()
         + Approval.objects.filter(leader=leader).count()
@@ -119,6 +151,22 @@ def leader_erasure_preview(leader: Leader, *, today: datetime.date | None = None
             _count(q["sparring_requests"]) + _count(q["volunteer"]),
         ),
         Part(gettext_lazy("The log of others reading the person's records"), _count(q["reads"])),
+        Part(
+            gettext_lazy("Introduction programme with its items and comments"),
+            _count(q["programme"]) + _count(q["programme_items"]) + _count(q["programme_comments"]),
+        ),
+        Part(
+            gettext_lazy("Personal leadership foundation, all its versions and its sharing"),
+            _count(q["foundation"]) + _count(q["foundation_versions"]),
+        ),
+        Part(
+            gettext_lazy("Preparation for development talks and agreed development goals"),
+            _count(q["preparation"]) + _count(q["goals"]),
+        ),
+        Part(
+            gettext_lazy("Education agreements' module, provider and financing"),
+            _count(q["agreements"]),
+        ),
     ]
     former = gettext_lazy("Kept under 'former leader' so the groups' history still adds up.")
     preview.kept = [
@@ -133,7 +181,23 @@ def leader_erasure_preview(leader: Leader, *, today: datetime.date | None = None
             gettext_lazy("They belong to the groups and the topic bank; shown as 'former leader'."),
         ),
         Part(
-            gettext_lazy("That the person answered evaluations and surveys"),
+            gettext_lazy(
+                "Dates of development talks and leader evaluations; education agreements' "
+                "kind, ECTS and status"
+            ),
+            _count(q["talks"]) + _count(q["evaluations"]) + _count(q["agreements"]),
+            gettext_lazy(
+                "HR's figures for all leaders together are counted from them; kept under "
+                "'former leader' without any text."
+            ),
+        ),
+        Part(
+            gettext_lazy("Comments on other leaders' introduction items"),
+            _count(q["comments_on_others"]),
+            gettext_lazy("They belong to the other leader's programme; shown as 'former leader'."),
+        ),
+        Part(
+            gettext_lazy("That the person answered evaluations, surveys and exercises"),
             _count(q["receipts"]),
             gettext_lazy("The answers themselves were never linked to anyone."),
         ),
@@ -172,6 +236,12 @@ def leader_anonymise(*, leader: Leader, why: str, by: Leader | None = None) -> E
     q["sparring_requests"].update(wishes="")
     q["volunteer"].update(experience="", areas="", active=False)
     q["reads"].delete()
+    q["programme"].delete()  # with its items and their comments
+    q["foundation"].delete()  # with its versions
+    q["preparation"].delete()
+    q["goals"].delete()
+    q["agreements"].update(title="", provider="", financing="")
+    q["talks"].update(place="")
     leader.first_name = leader.last_name = leader.job_title = leader.workplace = ""
     leader.email = address
     leader.reports_to = None

@@ -8,6 +8,7 @@ import json
 import zipfile
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
@@ -340,12 +341,120 @@ def _messages(leader: Leader) -> Section:
     return section
 
 
+def _development(leader: Leader) -> Section:
+    from coaching.development.models import (
+        Agreement,
+        Comment,
+        Evaluation,
+        FoundationVersion,
+        Goal,
+        Item,
+        PersonalFoundation,
+        Preparation,
+        Programme,
+        Talk,
+    )
+
+    section = Section(
+        "development",
+        gettext_lazy("Your leader development"),
+        gettext_lazy(
+            "Your introduction, your personal leadership foundation, your development talks, "
+            "leader evaluations and education agreements: so you and your manager can follow "
+            "your development. HR sees only figures for all leaders together."
+        ),
+        [gettext_lazy("What"), gettext_lazy("Date"), gettext_lazy("Text")],
+    )
+    rows = section.rows
+    for programme in Programme.objects.filter(leader=leader):
+        rows.append([_("Introduction programme"), _when(programme.start_date), ""])
+    for item in Item.objects.filter(programme__leader=leader):
+        done = _("done %(when)s") % {"when": _when(item.done_at)} if item.done_at else ""
+        rows.append([_("Introduction item"), _when(item.due_date), f"{item.title} {done}".strip()])
+    comments = Comment.objects.filter(Q(item__programme__leader=leader) | Q(author=leader))
+    for comment in comments.select_related("item", "author"):
+        rows.append(
+            [
+                _("Comment on '%(item)s' by %(author)s")
+                % {"item": comment.item.title, "author": comment.author.full_name},
+                _when(comment.created_at),
+                comment.text,
+            ]
+        )
+    for foundation in PersonalFoundation.objects.filter(leader=leader):
+        rows.append(
+            [
+                _("Shared with my manager / my cross-cutting group"),
+                "",
+                f"{_yes(foundation.share_with_manager)} / {_yes(foundation.share_with_group)}",
+            ]
+        )
+    for version in FoundationVersion.objects.filter(foundation__leader=leader):
+        rows.append(
+            [
+                _("My leadership foundation, version %(number)d") % {"number": version.number},
+                _when(version.created_at),
+                version.text,
+            ]
+        )
+    for talk in Talk.objects.filter(leader=leader).select_related("manager"):
+        held = _("held %(when)s") % {"when": _when(talk.held_on)} if talk.held_on else ""
+        rows.append(
+            [
+                _("Development talk %(year)d with %(manager)s")
+                % {"year": talk.year, "manager": talk.manager.full_name},
+                _when(talk.booked_for),
+                f"{talk.place} {held}".strip(),
+            ]
+        )
+    for prep in Preparation.objects.filter(talk__leader=leader).select_related("talk"):
+        rows.append(
+            [
+                _("Preparation for the talk %(year)d: %(question)s")
+                % {"year": prep.talk.year, "question": prep.question},
+                "",
+                prep.answer,
+            ]
+        )
+    for evaluation in Evaluation.objects.filter(leader=leader).select_related("manager"):
+        rows.append(
+            [
+                _("Leader evaluation with %(manager)s") % {"manager": evaluation.manager.full_name},
+                _when(evaluation.held_on),
+                "",
+            ]
+        )
+    for goal in Goal.objects.filter(leader=leader):
+        offer = f" ({goal.get_offer_display()})" if goal.offer else ""
+        rows.append([_("Development goal"), _when(goal.created_at), goal.text + offer])
+    for agreement in Agreement.objects.filter(leader=leader).select_related("agreed_by"):
+        rows.append(
+            [
+                _("Education agreement: %(education)s")
+                % {"education": agreement.get_education_display()},
+                _when(agreement.starts_on),
+                "; ".join(
+                    part
+                    for part in (
+                        agreement.title,
+                        agreement.provider,
+                        _("%(ects)s ECTS") % {"ects": agreement.ects},
+                        agreement.get_status_display(),
+                        agreement.financing,
+                    )
+                    if part
+                ),
+            ]
+        )
+    return section
+
+
 def _answers(leader: Leader) -> Section:
-    from meetings.room.models import EvaluationReceipt, SurveyReceipt
+    from meetings.room.models import EvaluationReceipt, ExerciseReceipt, SurveyReceipt
 
     section = Section(
         "answers",
-        gettext_lazy("Evaluations and surveys you answered"),
+        gettext_lazy("Evaluations, surveys and exercises you answered"),
         gettext_lazy("Only that you answered, so you are asked once and reminded until you do."),
         [gettext_lazy("What"), gettext_lazy("Of")],
         note=gettext_lazy(
@@ -359,12 +468,19 @@ def _answers(leader: Leader) -> Section:
         section.rows.append([_("Evaluation of a meeting"), str(r.meeting)])
     for r in SurveyReceipt.objects.filter(leader=leader).select_related("survey"):
         section.rows.append([_("Survey"), r.survey.title])
+    for r in ExerciseReceipt.objects.filter(leader=leader).select_related(
+        "exercise__meeting__round", "exercise__meeting__group"
+    ):
+        section.rows.append(
+            [
+                _("Exercise: %(kind)s") % {"kind": r.exercise.get_kind_display()},
+                str(r.exercise.meeting),
+            ]
+        )
     return section
 
 
 def _mentions(leader: Leader) -> Section:
-    from django.db.models import Q
-
     from meetings.room.models import MentionAgreement
 
     section = Section(
@@ -432,6 +548,7 @@ def personal_data(leader: Leader) -> list[Section]:
             _topics,
             _records,
             _support,
+            _development,
             _messages,
             _answers,
             _mentions,

@@ -98,7 +98,7 @@ def rules() -> list[Rule]:
         ),
         Rule(
             "meeting_records",
-            _("Summaries, feedback, evaluations and survey results"),
+            _("Summaries, feedback, evaluations, survey results and the workshop's exercises"),
             _("%(period)s after the meeting") % {"period": years(r["MEETING_RECORD_YEARS"])},
             _(
                 "The groups and the chef group build on earlier rounds, and the concept is "
@@ -125,6 +125,21 @@ def rules() -> list[Rule]:
             _(
                 "Long enough for handing over and for questions about the last months. The "
                 "groups' history is kept under 'former leader', so it still adds up."
+            ),
+            "RETENTION_LEAVER_MONTHS",
+        ),
+        Rule(
+            "development",
+            _(
+                "A leader's own development records: introduction, personal leadership "
+                "foundation, talk preparation, development goals and education agreements' texts"
+            ),
+            _("%(period)s after the end date") % {"period": months(r["LEAVER_MONTHS"])},
+            _(
+                "Kept while the leader is employed, because each talk and evaluation builds on "
+                "the last. Removed with the leader's other personal details; the dates of talks "
+                "and evaluations and the education agreements' kind, ECTS and status stay under "
+                "'former leader' for HR's figures."
             ),
             "RETENTION_LEAVER_MONTHS",
         ),

@@ -11,7 +11,7 @@ from coaching.development.services import (
     programme_create,
     talk_book,
 )
-from tests.factories import GroupFactory, LeaderFactory, MembershipFactory
+from tests.factories import GroupFactory, LeaderFactory, MembershipFactory, TemplateItemFactory
 from tests.permission_matrix import (
     Page,
     assert_junk_is_refused_cleanly,
@@ -137,7 +137,7 @@ def objects(people):
         "evaluation": evaluation.pk,
         "agreement": agreement.pk,
         "kind": "template",
-        "template_item": programme.items.first().template_item_id,
+        "template_item": TemplateItemFactory().pk,
     }
 
 

@@ -12,12 +12,15 @@ from django.urls import reverse
 
 from coaching.models import RecordRead
 from groups.models import Reason
-from meetings.room.models import EvaluationAnswer, EvaluationReceipt
+from meetings.room.models import EvaluationAnswer, EvaluationReceipt, Exercise, ExerciseAnswer
+from tests.development.records import development_records
 from tests.factories import (
     ApologyFactory,
     ApprovalFactory,
     BookingFactory,
     CoachFactory,
+    ExerciseFactory,
+    ExerciseReceiptFactory,
     GroupFactory,
     MeetingFactory,
     MembershipFactory,
@@ -71,6 +74,10 @@ def stored(leader, chef, director):
     SupportFactory(topic=other_topic, leader=leader)
     coach = CoachFactory(name="Karen Coach", certification="ICF", hourly_rate=1000)
     BookingFactory(leader=leader, coach=coach, day=datetime.date(2026, 4, 1), hours=Decimal("1.5"))
+    exercise = ExerciseFactory(meeting=meeting, kind=Exercise.Kind.RESISTANCE)
+    ExerciseReceiptFactory(exercise=exercise, leader=leader)
+    ExerciseAnswer.objects.create(exercise=exercise, scores=[5, 4, 3, 2, 1, 1, 2, 3, 4])
+    development_records(leader, chef)
     return leader
 
 
@@ -89,8 +96,9 @@ def test_the_page_lists_what_is_stored_grouped_by_purpose(client, stored, direct
     assert "Gruppe 4" in page and "Tandlæge med min søn" in page
     assert "Foreslået, anonymt for andre ledere" in page
     assert "Ledelse af ledere" in page and "Karen Coach" in page
-    # That the leader evaluated the meeting, never what they answered.
-    assert len(sections["answers"].rows) == 1
+    # That the leader evaluated the meeting and rated an exercise, never what they answered.
+    assert len(sections["answers"].rows) == 2
+    assert "Øvelse: Kilder til modstand mod det tværgående samarbejde" in page
     assert "Hemmeligt svar" not in page
     assert "kan ikke kobles til dig" in page
 
@@ -129,6 +137,16 @@ def test_each_role_sees_only_their_own_data(client, people, stored, role):
     assert other.email not in json.dumps(document)
     if role != "leader":
         assert "Tandlæge med min søn" not in page
+        # Not even the manager sees the leader's own development records here.
+        for text in (
+            "Jeg leder med tillid og tydelighed.",
+            "Jeg vil blive bedre til at uddelegere.",
+            "Uddelegere budgetopfølgningen",
+            "Kompetencefonden betaler halvdelen",
+            "Aftalt med økonomikonsulenten i uge 9",
+        ):
+            assert text not in page
+            assert text not in json.dumps(document, ensure_ascii=False)
 
 
 def test_the_download_holds_the_same_as_json_and_csv(client, stored):
@@ -155,3 +173,24 @@ def test_the_download_holds_the_same_as_json_and_csv(client, stored):
     assert attendance[0] == ["Møde", "Dag", "Registrering", "Begrundelse"]
     assert attendance[1][3] == "Tandlæge med min søn"
     assert by_key["answers"]["note"].startswith("Selve dine svar")
+
+
+def test_the_page_lists_the_leaders_own_development_records(client, stored):
+    client.force_login(stored)
+
+    response = client.get(reverse("organisation:my_data"))
+
+    rows = sections_of(response)["development"].rows
+    texts = "\n".join(" ".join(row) for row in rows)
+    page = response.content.decode()
+    assert "Din lederudvikling" in page
+    assert "Introduktionsforløb" in texts
+    # Both versions of the foundation, and the comments on the leader's own items from both.
+    assert "Jeg leder med tillid." in texts and "Jeg leder med tillid og tydelighed." in texts
+    assert "Aftalt med økonomikonsulenten i uge 9" in texts
+    assert "Godt, jeg deltager gerne" in texts
+    assert "Jeg vil blive bedre til at uddelegere." in texts
+    assert "Uddelegere budgetopfølgningen (Coaching)" in texts
+    assert "Mere synlig i dagligdagen" in texts
+    assert "Kompetencefonden betaler halvdelen" in texts and "UCL" in texts
+    assert "Mødelokale 2" in texts

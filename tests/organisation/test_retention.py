@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from coaching.development.models import FoundationVersion, Goal, Preparation, Programme, Talk
 from coaching.models import Approval, Booking, Decision
 from coaching.reports import coaching_totals
 from groups.models import Reason
@@ -16,6 +17,9 @@ from meetings.room.models import (
     AccessLog,
     EvaluationAnswer,
     EvaluationReceipt,
+    Exercise,
+    ExerciseAnswer,
+    ExerciseReceipt,
     Feedback,
     Summary,
     SummaryComment,
@@ -23,10 +27,13 @@ from meetings.room.models import (
 from nyborg_ledelse.notifications.models import State
 from nyborg_ledelse.organisation.daily import daily_round
 from nyborg_ledelse.organisation.models import Erasure, Leader
+from tests.development.records import development_records
 from tests.factories import (
     ApprovalFactory,
     BookingFactory,
     CoachFactory,
+    ExerciseFactory,
+    ExerciseReceiptFactory,
     FeedbackFactory,
     GroupFactory,
     LeaderFactory,
@@ -164,6 +171,43 @@ def test_meeting_records_are_removed_5_years_after_the_meeting(old_meeting):
     assert results["meetings.room.services.room_records_purge"]["evaluations"] == 1
 
 
+def test_the_workshops_exercises_are_removed_5_years_after_the_meeting(old_meeting, leader):
+    exercise = ExerciseFactory(meeting=old_meeting, kind=Exercise.Kind.RESISTANCE)
+    ExerciseReceiptFactory(exercise=exercise, leader=leader)
+    ExerciseAnswer.objects.create(exercise=exercise, scores=[3] * 9)
+    ExerciseFactory(
+        meeting=old_meeting, kind=Exercise.Kind.PROBLEM, problem_type="wicked", note="Vi spørger"
+    )
+
+    run_on(datetime.date(2026, 6, 14))
+    assert Exercise.objects.count() == 2 and ExerciseAnswer.objects.exists()
+
+    run_on(datetime.date(2026, 6, 15))
+
+    assert not Exercise.objects.exists()
+    assert not ExerciseAnswer.objects.exists() and not ExerciseReceipt.objects.exists()
+    assert Meeting.objects.filter(pk=old_meeting.pk).exists()
+
+
+def test_a_leavers_development_records_go_12_months_after_the_end_date(chef):
+    leaver = LeaderFactory(reports_to=chef, start_date=datetime.date(2025, 1, 6))
+    development_records(leaver, chef)
+    Leader.objects.filter(pk=leaver.pk).update(end_date=datetime.date(2025, 11, 30))
+
+    run_on(datetime.date(2026, 11, 29))
+    assert Programme.objects.filter(leader=leaver).exists()
+    assert FoundationVersion.objects.filter(foundation__leader=leaver).count() == 2
+    assert Goal.objects.filter(leader=leaver).count() == 2
+
+    run_on(datetime.date(2026, 11, 30))
+
+    assert not Programme.objects.filter(leader=leaver).exists()
+    assert not FoundationVersion.objects.filter(foundation__leader=leaver).exists()
+    assert not Preparation.objects.filter(talk__leader=leaver).exists()
+    assert not Goal.objects.filter(leader=leaver).exists()
+    assert Talk.objects.get(leader=leaver).held_on == datetime.date(2025, 9, 10)
+
+
 def test_the_access_log_is_kept_2_years(leader):
     entry = AccessLog.objects.create(who=leader, what=AccessLog.What.SUMMARY)
     AccessLog.objects.filter(pk=entry.pk).update(at=at(datetime.date(2024, 12, 2)))
@@ -262,6 +306,9 @@ def test_the_retention_page_lists_every_rule_with_its_reason_and_value(client, a
         "12 måneder",
         "Bogføringsloven",
         "RETENTION_LEAVER_MONTHS",
+        "En leders egne lederudviklingsdata",
+        "hver samtale og evaluering bygger på den forrige",
+        "workshoppens øvelser",
     ):
         assert text in page
 

@@ -172,3 +172,22 @@ def test_the_exercises_page_links_the_rounds_course_survey(client, meeting_and_i
     page = client.get(reverse("room:exercises", args=[meeting.pk])).content.decode()
 
     assert reverse("room:survey", args=[survey.pk]) in page
+
+
+def test_the_demo_shows_a_host_the_three_exercises_results(client, demo):
+    resistance = Exercise.objects.get(kind=Exercise.Kind.RESISTANCE)
+    meeting = resistance.meeting
+    tension = Exercise.objects.get(meeting=meeting, kind=Exercise.Kind.TENSION)
+    problem = Exercise.objects.get(meeting=meeting, kind=Exercise.Kind.PROBLEM)
+    client.force_login(meeting.host)
+
+    rated = client.get(reverse("room:exercise", args=[resistance.pk])).content.decode()
+    marked = client.get(reverse("room:exercise", args=[tension.pk])).content.decode()
+    typed = client.get(reverse("room:exercise", args=[problem.pk])).content.decode()
+
+    assert meeting.day < timezone.localdate() and meeting.attendance.exists()
+    assert resistance.is_closed and resistance.answers.count() >= 3
+    assert resistance_result(resistance).shown
+    assert RESISTANCE_SOURCES[0] in rated and "Resultater vises først" not in rated
+    assert "Høj spænding" in marked or "Nogen spænding" in marked
+    assert "Wicked problem" in typed

@@ -11,6 +11,7 @@ from meetings.models import Meeting
 from meetings.room.models import AccessLog, Feedback
 from meetings.room.services import evaluation_submit, survey_submit
 from tests.factories import (
+    ExerciseFactory,
     GroupFactory,
     LeaderFactory,
     MeetingFactory,
@@ -145,7 +146,7 @@ def exercise_in(meeting, host):
     item = AgendaItem.objects.filter(round=meeting.round).first() or AgendaItem.objects.create(
         round=meeting.round, number=3, title="Fælles ledelsesfokus", text=""
     )
-    return Exercise.objects.create(
+    return ExerciseFactory(
         meeting=meeting, agenda_item=item, kind=Exercise.Kind.PROBLEM, opened_by=host
     )
 
