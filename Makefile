@@ -11,8 +11,9 @@ run: install
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# One pytest worker per core (pytest-xdist); a plain `pytest` runs in one process.
 test: install node_modules/axe-core
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 # axe-core for the browser tests' accessibility check; without npm those tests are skipped.
 node_modules/axe-core: package.json package-lock.json
