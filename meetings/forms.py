@@ -154,6 +154,10 @@ class ApologyForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
+class StandInForm(forms.Form):
+    reason = forms.CharField(label=_("Why you cannot come"), max_length=300)
+
+
 class RoomForm(forms.ModelForm):
     class Meta:
         model = Room

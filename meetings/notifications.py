@@ -103,3 +103,14 @@ AGENDA_DUE = register(
         still_applies=_agenda_still_missing,
     )
 )
+
+
+STAND_IN_REQUEST = register(
+    MessageKind(
+        key="stand_in_request",
+        label=_("Administrators: a host asks for a stand-in"),
+        template="meetings/email/stand_in_request",
+        private=False,
+        still_applies=lambda message: _not_begun(message.about),
+    )
+)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,7 +36,14 @@ from .models import (
     Room,
     Round,
 )
-from .notifications import AGENDA_DUE, CANCELLATION, INVITATION, REMINDER, UNINVITED
+from .notifications import (
+    AGENDA_DUE,
+    CANCELLATION,
+    INVITATION,
+    REMINDER,
+    STAND_IN_REQUEST,
+    UNINVITED,
+)
 from .planner import Plan, PlanGroup, PlanRoom, plan_round
 
 AGENDA_REMINDER_WEEKS = (4, 3, 2, 1)
@@ -335,7 +343,11 @@ def _uninvite(meeting: Meeting, leader: Leader) -> int:
 def meeting_move(*, meeting: Meeting, day: datetime.date, room: Room | None) -> Meeting:
     """Move one published meeting: SEQUENCE rises and everyone gets the changed invitation."""
     meeting = Meeting.objects.select_for_update().select_related("round").get(pk=meeting.pk)
+    if meeting.has_begun():
+        raise ValidationError(_("The meeting has begun; it can no longer be moved."))
     meeting_pin(meeting=meeting, day=day, room=room)
+    if meeting.has_begun():
+        raise ValidationError(_("Choose a day that has not passed."))
     clash = (
         Meeting.objects.filter(round=meeting.round, day=day, cancelled_at__isnull=True)
         .exclude(pk=meeting.pk)
@@ -369,9 +381,11 @@ def _cancel_older_versions(meeting: Meeting, *, reason: str) -> None:
 
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting) -> None:
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update().select_related("round").get(pk=meeting.pk)
     if meeting.cancelled_at:
         return
+    if meeting.has_begun():
+        raise ValidationError(_("The meeting has begun; it can no longer be cancelled."))
     meeting.cancelled_at = timezone.now()
     meeting.sequence += 1
     meeting.save(update_fields=["cancelled_at", "sequence"])
@@ -392,6 +406,13 @@ def meeting_cancel(*, meeting: Meeting) -> None:
 
 
 def apology_send(*, meeting: Meeting, leader: Leader, reason: str) -> Apology:
+    if leader.pk == meeting.host_id and meeting.group is not None:
+        raise ValidationError(
+            _(
+                "You host this meeting: hand it to the co-host or ask an administrator for a "
+                "stand-in."
+            )
+        )
     if not reason.strip():
         raise ValidationError(_("Give a reason for your apologies."))
     if meeting.starts_at <= timezone.now():
@@ -407,8 +428,8 @@ def apology_send(*, meeting: Meeting, leader: Leader, reason: str) -> Apology:
 @transaction.atomic
 def attendance_record(*, meeting: Meeting, present: set[int], by: Leader) -> None:
     """The host records on the day who came; everyone invited gets a row, so misses count."""
-    if timezone.localdate() < meeting.day:
-        raise ValidationError(_("Attendance is recorded on the day of the meeting or after."))
+    if not meeting.has_begun():
+        raise ValidationError(_("Attendance is recorded once the meeting has begun."))
     for person in meeting.invited():
         if person.pk == meeting.host_id:
             continue
@@ -441,3 +462,65 @@ def calendar_feed_renew(*, leader: Leader) -> CalendarFeed:
     """A new secret address for the leader's calendar; the old one stops working."""
     CalendarFeed.objects.filter(leader=leader).delete()
     return CalendarFeed.objects.create(leader=leader)
+
+
+def _check_host_may_step_down(meeting: Meeting, by: Leader) -> None:
+    if meeting.group is None or by.pk != meeting.host_id:
+        raise ValidationError(_("Only the meeting's host can do this."))
+    if meeting.cancelled_at or meeting.has_begun():
+        raise ValidationError(_("This is done before the meeting begins."))
+
+
+@transaction.atomic
+def meeting_hand_over(*, meeting: Meeting, by: Leader) -> Meeting:
+    """The host cannot come: the group's co-host on the day hosts this one meeting.
+
+    Kept on the meeting, not as an appointment: the group's hosting is unchanged, and the
+    meeting's host decides who is invited and reminded, and who gets the follow-ups.
+    """
+    meeting = (
+        Meeting.objects.select_for_update().select_related("round", "group").get(pk=meeting.pk)
+    )
+    _check_host_may_step_down(meeting, by)
+    co_host = meeting.co_host_on_the_day()
+    if co_host is None:
+        raise ValidationError(_("The group has no co-host on the meeting's day."))
+    busy = (
+        Meeting.objects.filter(round=meeting.round, day=meeting.day, cancelled_at__isnull=True)
+        .exclude(pk=meeting.pk)
+        .filter(host=co_host)
+    )
+    if busy.exists():
+        raise ValidationError(
+            _("%(name)s hosts another group that day.") % {"name": co_host.full_name}
+        )
+    meeting.host = co_host
+    meeting.handed_over_by = by
+    meeting.handed_over_at = timezone.now()
+    meeting.save(update_fields=["host", "handed_over_by", "handed_over_at"])
+    if meeting.round.is_published:
+        # The old host's reminders stop by themselves: they are no longer invited.
+        ics = calendar.attachment(meeting, language=recipient_language(co_host))
+        with sending_together():
+            _invite_person(meeting, co_host, ics)
+    return meeting
+
+
+def meeting_stand_in_request(*, meeting: Meeting, by: Leader, reason: str) -> int:
+    """The host cannot come and has no co-host to take over: the administrators are asked to
+    find a stand-in. Returns how many administrators were told."""
+    _check_host_may_step_down(meeting, by)
+    if not reason.strip():
+        raise ValidationError(_("Say why you cannot come."))
+    administrators = list(Leader.objects.administrators())
+    with sending_together():
+        for administrator in administrators:
+            queue_message(
+                recipient=administrator,
+                kind=STAND_IN_REQUEST.key,
+                about=meeting,
+                version=f"{meeting.sequence}-{by.pk}",
+                context={"meeting": meeting, "host": by, "reason": reason.strip()},
+                url=reverse("groups:hosting", args=[meeting.group_id]),
+            )
+    return len(administrators)
