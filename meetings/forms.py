@@ -47,6 +47,7 @@ class RoundForm(forms.ModelForm):
             "input_title",
             "input_speaker",
             "input_starts",
+            "input_room",
             "shared_lunch",
         ]
         widgets = {
@@ -58,6 +59,7 @@ class RoundForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["input_room"].queryset = Room.objects.filter(active=True)
         if self.instance.pk:
             self.initial["weekdays"] = [day.weekday() for day in self.instance.day_dates]
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from groups.models import Group
+from groups.models import Group, Hosting, HostRole
 from nyborg_ledelse.isolation import SolverStopped, run_isolated
 from nyborg_ledelse.notifications.models import Message
 from nyborg_ledelse.notifications.models import State as MessageState
@@ -118,7 +118,7 @@ def agenda_save(*, round_: Round, items: dict[int, dict], by: Leader) -> None:
 def plan_input(round_: Round) -> tuple[list[PlanGroup], list[PlanRoom]]:
     meetings = {m.group_id: m for m in round_.meetings.filter(pinned=True)}
     groups = []
-    for group in Group.objects.select_related("host"):
+    for group in Group.objects.select_related("host", "co_host"):
         pin = meetings.get(group.pk)
         groups.append(
             PlanGroup(
@@ -126,6 +126,8 @@ def plan_input(round_: Round) -> tuple[list[PlanGroup], list[PlanRoom]]:
                 label=str(group),
                 host_id=group.host_id,
                 host_name=group.host.full_name,
+                co_host_id=group.co_host_id,
+                co_host_name=group.co_host.full_name if group.co_host else "",
                 seats_needed=group.seats_needed(),
                 pinned_day=pin.day if pin else None,
                 pinned_room=pin.room_id if pin else None,
@@ -141,7 +143,13 @@ def round_plan(round_: Round) -> Plan:
     """The planner runs beside the web process, like the composer (nyborg_ledelse/isolation.py)."""
     groups, rooms = plan_input(round_)
     try:
-        return run_isolated(plan_round, groups, round_.day_dates, rooms)
+        return run_isolated(
+            plan_round,
+            groups,
+            round_.day_dates,
+            rooms,
+            common_input_room=round_.input_room_id if round_.input_title else None,
+        )
     except SolverStopped:
         raise ValidationError(
             _("The planner stopped unexpectedly. Try again, or contact IT.")
@@ -172,9 +180,59 @@ def meeting_pin(*, meeting: Meeting, day: datetime.date, room: Room | None) -> M
             _("%(room)s seats %(seats)d; the group needs %(needed)d.")
             % {"room": room, "seats": room.seats, "needed": meeting.seats_needed()}
         )
+    if room is not None and meeting.group is not None and room == _common_input_room(meeting.round):
+        raise ValidationError(
+            _("%(room)s is used by the common input; choose another room.") % {"room": room}
+        )
+    if meeting.group is not None:
+        clash = _chef_clash(meeting, day)
+        if clash:
+            raise ValidationError(clash)
     meeting.day, meeting.room, meeting.pinned = day, room, True
     meeting.save()
     return meeting
+
+
+def _common_input_room(round_: Round) -> Room | None:
+    return round_.input_room if round_.input_title else None
+
+
+def _chefs_on(meetings: list[Meeting], day: datetime.date) -> dict[int, set[int]]:
+    """Meeting id → the meeting's host and its group's co-host on the day (a chef is one person,
+    whichever role they have in each group)."""
+    co_hosts: dict[int, set[int]] = {}
+    for hosting in Hosting.objects.on(day).filter(
+        group__in=[m.group_id for m in meetings], role=HostRole.CO_HOST
+    ):
+        co_hosts.setdefault(hosting.group_id, set()).add(hosting.leader_id)
+    return {
+        m.pk: ({m.host_id} if m.host_id else set()) | co_hosts.get(m.group_id, set())
+        for m in meetings
+    }
+
+
+def _chef_clash(meeting: Meeting, day: datetime.date) -> str:
+    """Why the meeting cannot be on that day: a host or co-host already has a group there."""
+    others = list(
+        Meeting.objects.filter(
+            round=meeting.round, day=day, cancelled_at__isnull=True, group__isnull=False
+        )
+        .exclude(pk=meeting.pk)
+        .select_related("group")
+    )
+    if not meeting.round.is_published:
+        # Before publishing the planner places the others again; only pins hold.
+        others = [other for other in others if other.pinned]
+    chefs = _chefs_on([meeting, *others], day)
+    for other in others:
+        shared = chefs[meeting.pk] & chefs[other.pk]
+        if shared:
+            name = Leader.objects.get(pk=min(shared)).full_name
+            return _(
+                "%(name)s already hosts or co-hosts %(group)s on %(day)s; a chef can have only "
+                "one group a day."
+            ) % {"name": name, "group": other.group, "day": f"{day:%d.%m.%Y}"}
+    return ""
 
 
 def plan_problems(round_: Round) -> list[str]:
@@ -188,19 +246,32 @@ def plan_problems(round_: Round) -> list[str]:
     if missing:
         problems.append(_("No meeting planned for: %(groups)s.") % {"groups": ", ".join(missing)})
     seen = {}
-    for meeting in meetings:
-        key = (meeting.host_id, meeting.day)
-        if key in seen:
+    input_room = _common_input_room(round_)
+    for day in {m.day for m in meetings}:
+        on_day = [m for m in meetings if m.day == day and m.cancelled_at is None]
+        for meeting_id, chefs in _chefs_on(on_day, day).items():
+            for chef in chefs:
+                seen.setdefault((chef, day), []).append(meeting_id)
+    by_id = {m.pk: m for m in meetings}
+    names = Leader.objects.in_bulk([chef for chef, _day in seen])
+    for (chef, day), meeting_ids in sorted(seen.items(), key=lambda item: (item[0][1], item[0][0])):
+        if len(meeting_ids) > 1:
+            first, second = (by_id[pk] for pk in sorted(meeting_ids)[:2])
             problems.append(
                 _("%(host)s hosts both %(first)s and %(second)s on %(day)s.")
                 % {
-                    "host": meeting.host.full_name,
-                    "first": seen[key].group,
-                    "second": meeting.group,
-                    "day": f"{meeting.day:%d.%m.%Y}",
+                    "host": names[chef].full_name,
+                    "first": first.group,
+                    "second": second.group,
+                    "day": f"{day:%d.%m.%Y}",
                 }
             )
-        seen[key] = meeting
+    for meeting in meetings:
+        if input_room is not None and meeting.room_id == input_room.pk:
+            problems.append(
+                _("%(group)s is placed in %(room)s, which the common input uses.")
+                % {"group": meeting.group, "room": input_room}
+            )
         if meeting.room is None:
             problems.append(_("%(group)s has no room.") % {"group": meeting.group})
         elif meeting.room.seats < meeting.seats_needed():
@@ -348,13 +419,6 @@ def meeting_move(*, meeting: Meeting, day: datetime.date, room: Room | None) -> 
     meeting_pin(meeting=meeting, day=day, room=room)
     if meeting.has_begun():
         raise ValidationError(_("Choose a day that has not passed."))
-    clash = (
-        Meeting.objects.filter(round=meeting.round, day=day, cancelled_at__isnull=True)
-        .exclude(pk=meeting.pk)
-        .filter(host=meeting.host)
-    )
-    if meeting.host and clash.exists():
-        raise ValidationError(_("The host already has a group that day."))
     if (
         room
         and Meeting.objects.filter(round=meeting.round, day=day, room=room)

@@ -87,6 +87,15 @@ class Round(models.Model):
     input_title = models.CharField(_("common input"), max_length=200, blank=True)
     input_speaker = models.CharField(_("speaker"), max_length=200, blank=True)
     input_starts = models.TimeField(_("common input starts"), null=True, blank=True)
+    # The input opens each day's meeting time: the planner gives its room to no group.
+    input_room = models.ForeignKey(
+        Room,
+        verbose_name=_("room of the common input"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     shared_lunch = models.BooleanField(_("lunch together"), default=False)
     agenda_ready = models.BooleanField(_("agenda ready"), default=False)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -112,6 +121,10 @@ class Round(models.Model):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+    @property
+    def input_place(self) -> str:
+        return str(self.input_room) if self.input_room_id else self.place
 
     @property
     def is_seminar(self) -> bool:
