@@ -381,7 +381,11 @@ def my_meetings(request):
     feed, _created = CalendarFeed.objects.get_or_create(leader=request.user)
     hosted = _hosted_attendance(request.user, today.year)
     context = {
-        "upcoming": meetings.filter(day__gte=today, cancelled_at__isnull=True),
+        "upcoming": [
+            meeting
+            for meeting in meetings.filter(day__gte=today, cancelled_at__isnull=True)
+            if not meeting.is_over  # one held earlier today is no longer coming up
+        ],
         "attendance": attendance.order_by("-meeting__day"),
         "year": today.year,
         "missed": attendance.filter(present=False, meeting__day__year=today.year).count(),

@@ -268,3 +268,14 @@ def test_a_member_is_not_linked_to_a_summary_that_is_not_shared_yet(client, lead
 
     assert reverse("room:summary", args=[held.pk]) not in page
     assert reverse("room:feedback", args=[held.pk]) in page
+
+
+def test_a_meeting_held_earlier_today_is_no_longer_coming_up(client, leader, held):
+    with time_machine.travel(held.ends_at + datetime.timedelta(hours=1)):
+        client.force_login(leader)
+        mine = client.get(reverse("meetings:mine")).content.decode()
+        group_page = client.get(held.group.get_absolute_url()).content.decode()
+
+    coming_up = mine.split('id="upcoming-heading"')[1].split("</section>")[0]
+    assert held.get_absolute_url() not in coming_up
+    assert "kommer" not in group_page
