@@ -281,14 +281,15 @@ def meeting_detail(request, pk: int):
     # The one who hosts a group's meeting does not send apologies: they hand it on.
     hosts_it = meeting.group is not None and request.user.pk == meeting.host_id
     may_step_down = hosts_it and not has_begun and not meeting.cancelled_at
-    present = {a.leader_id for a in meeting.attendance.all() if a.present}
+    recorded = list(meeting.attendance.all())
+    present = {a.leader_id for a in recorded if a.present}
     context = {
         "meeting": meeting,
         "round": meeting.round,
         "items": meeting.round.agenda_items.select_related("topic"),
         "materials": meeting.round.materials.all(),
         "has_begun": has_begun,
-        "attendance_recorded": bool(present),
+        "attendance_recorded": bool(recorded),
         "came": [p for p in invited if p.pk in present],
         "coming": [p for p in invited if p.pk not in apologies],
         "apologies": [(p, apologies[p.pk]) for p in invited if p.pk in apologies],

@@ -279,3 +279,26 @@ def test_a_meeting_held_earlier_today_is_no_longer_coming_up(client, leader, hel
     coming_up = mine.split('id="upcoming-heading"')[1].split("</section>")[0]
     assert held.get_absolute_url() not in coming_up
     assert "kommer" not in group_page
+
+
+def test_a_new_host_from_before_the_meeting_does_not_take_back_a_handed_over_meeting(
+    client, director, co_host, administrator, coming
+):
+    from groups.hosting import host_replace
+
+    client.force_login(director)
+    client.post(reverse("meetings:hand_over", args=[coming.pk]))
+
+    host_replace(group=coming.group, host=ChefFactory(), starts_on=timezone.localdate())
+
+    coming.refresh_from_db()
+    assert coming.host == co_host
+
+
+def test_a_held_meeting_where_nobody_came_says_so(client, leader, director, held):
+    AttendanceFactory(meeting=held, leader=leader, present=False, recorded_by=director)
+    client.force_login(leader)
+
+    page = client.get(held.get_absolute_url()).content.decode()
+
+    assert "0 deltog" in page
