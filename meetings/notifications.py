@@ -111,6 +111,5 @@ STAND_IN_REQUEST = register(
         label=_("Administrators: a host asks for a stand-in"),
         template="meetings/email/stand_in_request",
         private=False,
-        still_applies=lambda message: _not_begun(message.about),
     )
 )
