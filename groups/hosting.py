@@ -45,8 +45,11 @@ def _start(
         by=by, action=HostingLogEntry.Action.APPOINTED, hosting=hosting, day=starts_on
     )
     if role == HostRole.HOST:
-        # The meetings still to come are led by the new host (invitations, reminders).
-        group.meetings.filter(day__gte=starts_on, cancelled_at__isnull=True).update(host=leader)
+        # The meetings still to come are led by the new host (invitations, reminders), except
+        # one a host handed to the co-host: that was decided for that meeting.
+        group.meetings.filter(
+            day__gte=starts_on, cancelled_at__isnull=True, handed_over_at__isnull=True
+        ).update(host=leader)
     group_hosts_sync(group=group, today=timezone.localdate())
     return hosting
 

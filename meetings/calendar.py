@@ -124,8 +124,8 @@ def _description(meeting: Meeting) -> str:
         heading = _("Common input")
         if round_.input_starts:
             heading += " " + _("at %(time)s") % {"time": f"{round_.input_starts:%H.%M}"}
-        if round_.place:
-            heading += f", {round_.place}"
+        if round_.input_place:
+            heading += f", {round_.input_place}"
         speaker = f" ({round_.input_speaker})" if round_.input_speaker else ""
         lines += [f"{heading}: {round_.input_title}{speaker}", ""]
     if round_.shared_lunch:

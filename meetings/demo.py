@@ -106,6 +106,7 @@ def _group_round(week: datetime.date, title: str, common_input: tuple[str, str])
             input_title=common_input[0],
             input_speaker=common_input[1],
             input_starts=datetime.time(12, 30),
+            input_room=Room.objects.filter(name="Byrådssalen", building="Nyborg Rådhus").first(),
             shared_lunch=True,
         )
     )

@@ -47,6 +47,7 @@ class RoundForm(forms.ModelForm):
             "input_title",
             "input_speaker",
             "input_starts",
+            "input_room",
             "shared_lunch",
         ]
         widgets = {
@@ -58,6 +59,7 @@ class RoundForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["input_room"].queryset = Room.objects.filter(active=True)
         if self.instance.pk:
             self.initial["weekdays"] = [day.weekday() for day in self.instance.day_dates]
 
@@ -152,6 +154,10 @@ class PinForm(forms.Form):
 
 class ApologyForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class StandInForm(forms.Form):
+    reason = forms.CharField(label=_("Why you cannot come"), max_length=300)
 
 
 class RoomForm(forms.ModelForm):

@@ -103,3 +103,13 @@ AGENDA_DUE = register(
         still_applies=_agenda_still_missing,
     )
 )
+
+
+STAND_IN_REQUEST = register(
+    MessageKind(
+        key="stand_in_request",
+        label=_("Administrators: a host asks for a stand-in"),
+        template="meetings/email/stand_in_request",
+        private=False,
+    )
+)

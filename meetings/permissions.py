@@ -3,6 +3,11 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.formats import date_format, time_format
+from django.utils.translation import gettext as _
+
+from nyborg_ledelse.errors import NotOpenYet
 
 from .models import Meeting, Round
 
@@ -38,6 +43,20 @@ def get_meeting_for_user(user, pk: int) -> Meeting:
 
 def get_meeting_for_host(user, pk: int) -> Meeting:
     meeting = get_meeting_for_user(user, pk)
-    if not (user.pk == meeting.host_id or user.is_administrator):
+    if not (meeting.is_hosted_by(user) or user.is_administrator):
         raise PermissionDenied
     return meeting
+
+
+def require_begun(meeting: Meeting) -> None:
+    """After-meeting pages before the start: the user may come back, so they are told when."""
+    if not meeting.has_begun():
+        raise NotOpenYet(opens_when(meeting))
+
+
+def opens_when(meeting: Meeting) -> str:
+    start = timezone.localtime(meeting.starts_at)
+    return _("Opens when the meeting begins on %(day)s at %(time)s.") % {
+        "day": date_format(start, "l j. F Y"),
+        "time": time_format(start, "H.i"),
+    }

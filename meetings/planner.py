@@ -1,7 +1,8 @@
 """Placing every group's meeting in a round on a day and in a room: a pure function with CP-SAT.
 
-Hard rules: one meeting per group; one group per room and day; a host never has two groups on one
-day; a room seats the group and its host; pins hold. Among plans that keep them, the planner
+Hard rules: one meeting per group; one group per room and day; a chef is one person, so whoever
+hosts or co-hosts a group never has two groups on one day; a room seats the group and its hosts;
+the common input's room is not a group's (the input opens every day's meeting time); pins hold. Among plans that keep them, the planner
 places as many groups as it can and spreads them as evenly as possible over the days; each group
 gets the smallest room that fits. Deterministic: one search worker, a fixed seed.
 """
@@ -25,9 +26,19 @@ class PlanGroup:
     label: str
     host_id: int
     host_name: str
-    seats_needed: int  # members and host
+    seats_needed: int  # members and hosts
     pinned_day: datetime.date | None = None
     pinned_room: int | None = None
+    co_host_id: int | None = None
+    co_host_name: str = ""
+
+    @property
+    def chefs(self) -> dict[int, str]:
+        """Host and co-host: each is one person, whatever their role in this group."""
+        people = {self.host_id: self.host_name}
+        if self.co_host_id:
+            people[self.co_host_id] = self.co_host_name
+        return people
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,7 @@ def plan_round(
     days: list[datetime.date],
     rooms: list[PlanRoom],
     *,
+    common_input_room: int | None = None,
     time_limit: float = 10.0,
 ) -> Plan:
     """Days by CP-SAT, then rooms day by day.
@@ -60,7 +72,9 @@ def plan_round(
     groups needing at least s seats are no more than the rooms with at least s seats. The model
     holds those counts; each day the largest group then takes the smallest room that fits.
     """
-    problems = _diagnose(groups, days, rooms)
+    problems = _common_input_problems(groups, rooms, common_input_room)
+    rooms = [room for room in rooms if room.id != common_input_room]
+    problems += _diagnose(groups, days, rooms, said_of_room=common_input_room)
     groups = sorted(groups, key=lambda g: g.id)
     days = sorted(days)
     room_by_id = {room.id: room for room in rooms}
@@ -84,8 +98,8 @@ def plan_round(
         placed.append(sum(options))
     sizes = sorted({g.seats_needed for g in groups})
     for d in range(len(days)):
-        for host in {g.host_id for g in groups}:
-            model.AddAtMostOne([y[g.id, d] for g in groups if g.host_id == host and (g.id, d) in y])
+        for chef in {chef for g in groups for chef in g.chefs}:
+            model.AddAtMostOne([y[g.id, d] for g in groups if chef in g.chefs and (g.id, d) in y])
         # A room fixed for a group that day is taken; it is that group's, and nobody else's.
         fixed = [g for g in groups if g.pinned_room and (g.id, d) in y]
         for room_id in {g.pinned_room for g in fixed}:
@@ -142,7 +156,9 @@ def plan_round(
     return Plan(placements=placements, problems=problems)
 
 
-def _diagnose(groups: list[PlanGroup], days: list, rooms: list[PlanRoom]) -> list[Problem]:
+def _diagnose(
+    groups: list[PlanGroup], days: list, rooms: list[PlanRoom], *, said_of_room: int | None = None
+) -> list[Problem]:
     """The reasons a full plan cannot exist, said plainly before the solver tries."""
     problems = []
     if not days:
@@ -162,15 +178,15 @@ def _diagnose(groups: list[PlanGroup], days: list, rooms: list[PlanRoom]) -> lis
                 ),
             )
         )
-    hosted = Counter(g.host_id for g in groups)
-    names = {g.host_id: g.host_name for g in groups}
+    hosted = Counter(chef for g in groups for chef in g.chefs)
+    names = {chef: name for g in groups for chef, name in g.chefs.items()}
     for host, count in sorted(hosted.items()):
         if count > len(days):
             problems.append(
                 Problem(
                     gettext_noop(
-                        "%(host)s hosts %(count)d groups, but the round has only %(days)d days, "
-                        "and a host can have only one group a day."
+                        "%(host)s hosts or co-hosts %(count)d groups, but the round has only "
+                        "%(days)d days, and a chef can have only one group a day."
                     ),
                     (("host", names[host]), ("count", count), ("days", len(days))),
                 )
@@ -195,7 +211,7 @@ def _diagnose(groups: list[PlanGroup], days: list, rooms: list[PlanRoom]) -> lis
                     (("group", g.label), ("day", f"{g.pinned_day:%d.%m.%Y}")),
                 )
             )
-        if g.pinned_room and g.pinned_room not in {room.id for room in rooms}:
+        if g.pinned_room and g.pinned_room not in {room.id for room in rooms} | {said_of_room}:
             problems.append(
                 Problem(
                     gettext_noop("%(group)s is fixed to a room that is not in use."),
@@ -203,3 +219,20 @@ def _diagnose(groups: list[PlanGroup], days: list, rooms: list[PlanRoom]) -> lis
                 )
             )
     return problems
+
+
+def _common_input_problems(
+    groups: list[PlanGroup], rooms: list[PlanRoom], common_input_room: int | None
+) -> list[Problem]:
+    """A group fixed to the common input's room: the room is the input's."""
+    if common_input_room is None:
+        return []
+    label = next((room.label for room in rooms if room.id == common_input_room), "")
+    return [
+        Problem(
+            gettext_noop("%(group)s is fixed to %(room)s, which the common input uses."),
+            (("group", g.label), ("room", label)),
+        )
+        for g in groups
+        if g.pinned_room == common_input_room
+    ]

@@ -6,10 +6,11 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from groups.models import Group
+from groups.models import Group, Hosting, HostRole
 from nyborg_ledelse.isolation import SolverStopped, run_isolated
 from nyborg_ledelse.notifications.models import Message
 from nyborg_ledelse.notifications.models import State as MessageState
@@ -35,7 +36,14 @@ from .models import (
     Room,
     Round,
 )
-from .notifications import AGENDA_DUE, CANCELLATION, INVITATION, REMINDER, UNINVITED
+from .notifications import (
+    AGENDA_DUE,
+    CANCELLATION,
+    INVITATION,
+    REMINDER,
+    STAND_IN_REQUEST,
+    UNINVITED,
+)
 from .planner import Plan, PlanGroup, PlanRoom, plan_round
 
 AGENDA_REMINDER_WEEKS = (4, 3, 2, 1)
@@ -110,7 +118,7 @@ def agenda_save(*, round_: Round, items: dict[int, dict], by: Leader) -> None:
 def plan_input(round_: Round) -> tuple[list[PlanGroup], list[PlanRoom]]:
     meetings = {m.group_id: m for m in round_.meetings.filter(pinned=True)}
     groups = []
-    for group in Group.objects.select_related("host"):
+    for group in Group.objects.select_related("host", "co_host"):
         pin = meetings.get(group.pk)
         groups.append(
             PlanGroup(
@@ -118,6 +126,8 @@ def plan_input(round_: Round) -> tuple[list[PlanGroup], list[PlanRoom]]:
                 label=str(group),
                 host_id=group.host_id,
                 host_name=group.host.full_name,
+                co_host_id=group.co_host_id,
+                co_host_name=group.co_host.full_name if group.co_host else "",
                 seats_needed=group.seats_needed(),
                 pinned_day=pin.day if pin else None,
                 pinned_room=pin.room_id if pin else None,
@@ -133,7 +143,13 @@ def round_plan(round_: Round) -> Plan:
     """The planner runs beside the web process, like the composer (nyborg_ledelse/isolation.py)."""
     groups, rooms = plan_input(round_)
     try:
-        return run_isolated(plan_round, groups, round_.day_dates, rooms)
+        return run_isolated(
+            plan_round,
+            groups,
+            round_.day_dates,
+            rooms,
+            common_input_room=round_.input_room_id if round_.input_title else None,
+        )
     except SolverStopped:
         raise ValidationError(
             _("The planner stopped unexpectedly. Try again, or contact IT.")
@@ -164,9 +180,59 @@ def meeting_pin(*, meeting: Meeting, day: datetime.date, room: Room | None) -> M
             _("%(room)s seats %(seats)d; the group needs %(needed)d.")
             % {"room": room, "seats": room.seats, "needed": meeting.seats_needed()}
         )
+    if room is not None and meeting.group is not None and room == _common_input_room(meeting.round):
+        raise ValidationError(
+            _("%(room)s is used by the common input; choose another room.") % {"room": room}
+        )
+    if meeting.group is not None:
+        clash = _chef_clash(meeting, day)
+        if clash:
+            raise ValidationError(clash)
     meeting.day, meeting.room, meeting.pinned = day, room, True
     meeting.save()
     return meeting
+
+
+def _common_input_room(round_: Round) -> Room | None:
+    return round_.input_room if round_.input_title else None
+
+
+def _chefs_on(meetings: list[Meeting], day: datetime.date) -> dict[int, set[int]]:
+    """Meeting id → the meeting's host and its group's co-host on the day (a chef is one person,
+    whichever role they have in each group)."""
+    co_hosts: dict[int, set[int]] = {}
+    for hosting in Hosting.objects.on(day).filter(
+        group__in=[m.group_id for m in meetings], role=HostRole.CO_HOST
+    ):
+        co_hosts.setdefault(hosting.group_id, set()).add(hosting.leader_id)
+    return {
+        m.pk: ({m.host_id} if m.host_id else set()) | co_hosts.get(m.group_id, set())
+        for m in meetings
+    }
+
+
+def _chef_clash(meeting: Meeting, day: datetime.date) -> str:
+    """Why the meeting cannot be on that day: a host or co-host already has a group there."""
+    others = list(
+        Meeting.objects.filter(
+            round=meeting.round, day=day, cancelled_at__isnull=True, group__isnull=False
+        )
+        .exclude(pk=meeting.pk)
+        .select_related("group")
+    )
+    if not meeting.round.is_published:
+        # Before publishing the planner places the others again; only pins hold.
+        others = [other for other in others if other.pinned]
+    chefs = _chefs_on([meeting, *others], day)
+    for other in others:
+        shared = chefs[meeting.pk] & chefs[other.pk]
+        if shared:
+            name = Leader.objects.get(pk=min(shared)).full_name
+            return _(
+                "%(name)s already hosts or co-hosts %(group)s on %(day)s; a chef can have only "
+                "one group a day."
+            ) % {"name": name, "group": other.group, "day": f"{day:%d.%m.%Y}"}
+    return ""
 
 
 def plan_problems(round_: Round) -> list[str]:
@@ -180,19 +246,32 @@ def plan_problems(round_: Round) -> list[str]:
     if missing:
         problems.append(_("No meeting planned for: %(groups)s.") % {"groups": ", ".join(missing)})
     seen = {}
-    for meeting in meetings:
-        key = (meeting.host_id, meeting.day)
-        if key in seen:
+    input_room = _common_input_room(round_)
+    for day in {m.day for m in meetings}:
+        on_day = [m for m in meetings if m.day == day and m.cancelled_at is None]
+        for meeting_id, chefs in _chefs_on(on_day, day).items():
+            for chef in chefs:
+                seen.setdefault((chef, day), []).append(meeting_id)
+    by_id = {m.pk: m for m in meetings}
+    names = Leader.objects.in_bulk([chef for chef, _day in seen])
+    for (chef, day), meeting_ids in sorted(seen.items(), key=lambda item: (item[0][1], item[0][0])):
+        if len(meeting_ids) > 1:
+            first, second = (by_id[pk] for pk in sorted(meeting_ids)[:2])
             problems.append(
                 _("%(host)s hosts both %(first)s and %(second)s on %(day)s.")
                 % {
-                    "host": meeting.host.full_name,
-                    "first": seen[key].group,
-                    "second": meeting.group,
-                    "day": f"{meeting.day:%d.%m.%Y}",
+                    "host": names[chef].full_name,
+                    "first": first.group,
+                    "second": second.group,
+                    "day": f"{day:%d.%m.%Y}",
                 }
             )
-        seen[key] = meeting
+    for meeting in meetings:
+        if input_room is not None and meeting.room_id == input_room.pk:
+            problems.append(
+                _("%(group)s is placed in %(room)s, which the common input uses.")
+                % {"group": meeting.group, "room": input_room}
+            )
         if meeting.room is None:
             problems.append(_("%(group)s has no room.") % {"group": meeting.group})
         elif meeting.room.seats < meeting.seats_needed():
@@ -335,14 +414,11 @@ def _uninvite(meeting: Meeting, leader: Leader) -> int:
 def meeting_move(*, meeting: Meeting, day: datetime.date, room: Room | None) -> Meeting:
     """Move one published meeting: SEQUENCE rises and everyone gets the changed invitation."""
     meeting = Meeting.objects.select_for_update().select_related("round").get(pk=meeting.pk)
+    if meeting.has_begun():
+        raise ValidationError(_("The meeting has begun; it can no longer be moved."))
     meeting_pin(meeting=meeting, day=day, room=room)
-    clash = (
-        Meeting.objects.filter(round=meeting.round, day=day, cancelled_at__isnull=True)
-        .exclude(pk=meeting.pk)
-        .filter(host=meeting.host)
-    )
-    if meeting.host and clash.exists():
-        raise ValidationError(_("The host already has a group that day."))
+    if meeting.has_begun():
+        raise ValidationError(_("Choose a day that has not passed."))
     if (
         room
         and Meeting.objects.filter(round=meeting.round, day=day, room=room)
@@ -369,9 +445,11 @@ def _cancel_older_versions(meeting: Meeting, *, reason: str) -> None:
 
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting) -> None:
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update().select_related("round").get(pk=meeting.pk)
     if meeting.cancelled_at:
         return
+    if meeting.has_begun():
+        raise ValidationError(_("The meeting has begun; it can no longer be cancelled."))
     meeting.cancelled_at = timezone.now()
     meeting.sequence += 1
     meeting.save(update_fields=["cancelled_at", "sequence"])
@@ -392,6 +470,13 @@ def meeting_cancel(*, meeting: Meeting) -> None:
 
 
 def apology_send(*, meeting: Meeting, leader: Leader, reason: str) -> Apology:
+    if leader.pk == meeting.host_id and meeting.group is not None:
+        raise ValidationError(
+            _(
+                "You host this meeting: hand it to the co-host or ask an administrator for a "
+                "stand-in."
+            )
+        )
     if not reason.strip():
         raise ValidationError(_("Give a reason for your apologies."))
     if meeting.starts_at <= timezone.now():
@@ -407,8 +492,8 @@ def apology_send(*, meeting: Meeting, leader: Leader, reason: str) -> Apology:
 @transaction.atomic
 def attendance_record(*, meeting: Meeting, present: set[int], by: Leader) -> None:
     """The host records on the day who came; everyone invited gets a row, so misses count."""
-    if timezone.localdate() < meeting.day:
-        raise ValidationError(_("Attendance is recorded on the day of the meeting or after."))
+    if not meeting.has_begun():
+        raise ValidationError(_("Attendance is recorded once the meeting has begun."))
     for person in meeting.invited():
         if person.pk == meeting.host_id:
             continue
@@ -441,3 +526,65 @@ def calendar_feed_renew(*, leader: Leader) -> CalendarFeed:
     """A new secret address for the leader's calendar; the old one stops working."""
     CalendarFeed.objects.filter(leader=leader).delete()
     return CalendarFeed.objects.create(leader=leader)
+
+
+def _check_host_may_step_down(meeting: Meeting, by: Leader) -> None:
+    if meeting.group is None or by.pk != meeting.host_id:
+        raise ValidationError(_("Only the meeting's host can do this."))
+    if meeting.cancelled_at or meeting.has_begun():
+        raise ValidationError(_("This is done before the meeting begins."))
+
+
+@transaction.atomic
+def meeting_hand_over(*, meeting: Meeting, by: Leader) -> Meeting:
+    """The host cannot come: the group's co-host on the day hosts this one meeting.
+
+    Kept on the meeting, not as an appointment: the group's hosting is unchanged, and the
+    meeting's host decides who is invited and reminded, and who gets the follow-ups.
+    """
+    meeting = (
+        Meeting.objects.select_for_update().select_related("round", "group").get(pk=meeting.pk)
+    )
+    _check_host_may_step_down(meeting, by)
+    co_host = meeting.co_host_on_the_day()
+    if co_host is None:
+        raise ValidationError(_("The group has no co-host on the meeting's day."))
+    busy = (
+        Meeting.objects.filter(round=meeting.round, day=meeting.day, cancelled_at__isnull=True)
+        .exclude(pk=meeting.pk)
+        .filter(host=co_host)
+    )
+    if busy.exists():
+        raise ValidationError(
+            _("%(name)s hosts another group that day.") % {"name": co_host.full_name}
+        )
+    meeting.host = co_host
+    meeting.handed_over_by = by
+    meeting.handed_over_at = timezone.now()
+    meeting.save(update_fields=["host", "handed_over_by", "handed_over_at"])
+    if meeting.round.is_published:
+        # The old host's reminders stop by themselves: they are no longer invited.
+        ics = calendar.attachment(meeting, language=recipient_language(co_host))
+        with sending_together():
+            _invite_person(meeting, co_host, ics)
+    return meeting
+
+
+def meeting_stand_in_request(*, meeting: Meeting, by: Leader, reason: str) -> int:
+    """The host cannot come and has no co-host to take over: the administrators are asked to
+    find a stand-in. Returns how many administrators were told."""
+    _check_host_may_step_down(meeting, by)
+    if not reason.strip():
+        raise ValidationError(_("Say why you cannot come."))
+    administrators = list(Leader.objects.administrators())
+    with sending_together():
+        for administrator in administrators:
+            queue_message(
+                recipient=administrator,
+                kind=STAND_IN_REQUEST.key,
+                about=meeting,
+                version=f"{meeting.sequence}-{by.pk}",
+                context={"meeting": meeting, "host": by, "reason": reason.strip()},
+                url=reverse("groups:hosting", args=[meeting.group_id]),
+            )
+    return len(administrators)

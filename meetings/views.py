@@ -22,6 +22,7 @@ from .forms import (
     QuestionForm,
     RoomForm,
     RoundForm,
+    StandInForm,
     TemplateItemForm,
 )
 from .models import AgendaTemplateItem, Attendance, CalendarFeed, Meeting, Room, Round
@@ -30,6 +31,7 @@ from .permissions import (
     get_meeting_for_user,
     get_round_for_planner,
     require_administrator,
+    require_begun,
     require_planner,
 )
 from .services import (
@@ -40,8 +42,10 @@ from .services import (
     calendar_feed_renew,
     feed_meetings,
     meeting_cancel,
+    meeting_hand_over,
     meeting_move,
     meeting_pin,
+    meeting_stand_in_request,
     plan_problems,
     round_create,
     round_plan,
@@ -234,13 +238,19 @@ def meeting_move_view(request, pk: int):
     return redirect(meeting.round)
 
 
-@require_POST
 @login_required
 def meeting_cancel_view(request, pk: int):
+    """Cancelling tells every member at once, so it is asked once more on a page of its own."""
     require_planner(request.user)
-    meeting = get_object_or_404(Meeting, pk=pk)
-    meeting_cancel(meeting=meeting)
-    messages.success(request, _("The meeting is cancelled and its members are told."))
+    meeting = get_object_or_404(Meeting.objects.select_related("round", "group", "room"), pk=pk)
+    if request.method != "POST":
+        return render(request, "meetings/meeting_cancel.html", {"meeting": meeting})
+    try:
+        meeting_cancel(meeting=meeting)
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(request, _("The meeting is cancelled and its members are told."))
     return redirect(meeting.round)
 
 
@@ -267,18 +277,64 @@ def meeting_detail(request, pk: int):
     invited = meeting.invited()
     apologies = {a.leader_id: a for a in meeting.apologies.all()}
     is_invited = request.user in invited
+    has_begun = meeting.has_begun()
+    # The one who hosts a group's meeting does not send apologies: they hand it on.
+    hosts_it = meeting.group is not None and request.user.pk == meeting.host_id
+    may_step_down = hosts_it and not has_begun and not meeting.cancelled_at
+    recorded = list(meeting.attendance.all())
+    present = {a.leader_id for a in recorded if a.present}
     context = {
         "meeting": meeting,
         "round": meeting.round,
         "items": meeting.round.agenda_items.select_related("topic"),
         "materials": meeting.round.materials.all(),
+        "has_begun": has_begun,
+        "attendance_recorded": bool(recorded),
+        "came": [p for p in invited if p.pk in present],
         "coming": [p for p in invited if p.pk not in apologies],
         "apologies": [(p, apologies[p.pk]) for p in invited if p.pk in apologies],
         "my_apology": apologies.get(request.user.pk),
-        "apology_form": ApologyForm() if is_invited and not meeting.is_over else None,
+        "apology_form": ApologyForm() if is_invited and not has_begun and not hosts_it else None,
+        "co_host": meeting.co_host_on_the_day() if may_step_down else None,
+        "stand_in_form": StandInForm() if may_step_down else None,
         "is_host": meeting.is_hosted_by(request.user),
     }
     return render(request, "meetings/meeting_detail.html", context)
+
+
+@require_POST
+@login_required
+def hand_over_view(request, pk: int):
+    meeting = get_meeting_for_user(request.user, pk)
+    try:
+        meeting = meeting_hand_over(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(
+            request,
+            _("%(name)s hosts the meeting now and has the invitation.")
+            % {"name": meeting.host.full_name},
+        )
+    return redirect(meeting)
+
+
+@require_POST
+@login_required
+def stand_in_view(request, pk: int):
+    meeting = get_meeting_for_user(request.user, pk)
+    form = StandInForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Say why you cannot come."))
+        meeting_stand_in_request(
+            meeting=meeting, by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(request, _("The administrators are asked to find a stand-in."))
+    return redirect(meeting)
 
 
 @require_POST
@@ -301,6 +357,7 @@ def apology_view(request, pk: int):
 @login_required
 def attendance_view(request, pk: int):
     meeting = get_meeting_for_host(request.user, pk)
+    require_begun(meeting)
     people = [p for p in meeting.invited() if p.pk != meeting.host_id]
     if request.method == "POST":
         present = {int(pk) for pk in request.POST.getlist("present") if pk.isdigit()}
@@ -325,7 +382,11 @@ def my_meetings(request):
     feed, _created = CalendarFeed.objects.get_or_create(leader=request.user)
     hosted = _hosted_attendance(request.user, today.year)
     context = {
-        "upcoming": meetings.filter(day__gte=today, cancelled_at__isnull=True),
+        "upcoming": [
+            meeting
+            for meeting in meetings.filter(day__gte=today, cancelled_at__isnull=True)
+            if not meeting.is_over  # one held earlier today is no longer coming up
+        ],
         "attendance": attendance.order_by("-meeting__day"),
         "year": today.year,
         "missed": attendance.filter(present=False, meeting__day__year=today.year).count(),

@@ -6,7 +6,7 @@ back to an expired form should see a Danish page with the menu and a way back.
 
 import logging
 
-from django.core.exceptions import BadRequest
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpResponse
 from django.template import loader
 from django.utils.translation import gettext as _
@@ -21,6 +21,10 @@ LAST_YEAR = 2100
 
 class InvalidInput(BadRequest):
     """Input the user can correct: its message is shown on the 400 page."""
+
+
+class NotOpenYet(PermissionDenied):
+    """A page the user may reach later: its message, saying when, is shown on the 403 page."""
 
 
 def year_from(request, *, default: int, name: str = "year") -> int:
@@ -52,6 +56,8 @@ def bad_request(request, exception=None, template_name=None):
 
 
 def permission_denied(request, exception=None, template_name=None):
+    if isinstance(exception, NotOpenYet):
+        return _page(request, 403, _("Not open yet"), str(exception))
     return _page(
         request,
         403,

@@ -87,6 +87,15 @@ class Round(models.Model):
     input_title = models.CharField(_("common input"), max_length=200, blank=True)
     input_speaker = models.CharField(_("speaker"), max_length=200, blank=True)
     input_starts = models.TimeField(_("common input starts"), null=True, blank=True)
+    # The input opens each day's meeting time: the planner gives its room to no group.
+    input_room = models.ForeignKey(
+        Room,
+        verbose_name=_("room of the common input"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     shared_lunch = models.BooleanField(_("lunch together"), default=False)
     agenda_ready = models.BooleanField(_("agenda ready"), default=False)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -112,6 +121,10 @@ class Round(models.Model):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+    @property
+    def input_place(self) -> str:
+        return str(self.input_room) if self.input_room_id else self.place
 
     @property
     def is_seminar(self) -> bool:
@@ -285,6 +298,15 @@ class Meeting(models.Model):
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0)  # iCalendar SEQUENCE, raised on each change
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # A host who cannot come hands this one meeting to the co-host, who is then its host.
+    handed_over_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    handed_over_at = models.DateTimeField(null=True, blank=True)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -322,6 +344,11 @@ class Meeting(models.Model):
     def is_over(self) -> bool:
         return self.ends_at <= timezone.now()
 
+    def has_begun(self) -> bool:
+        """The one gate of everything after the meeting starts: its summary, feedback, evaluation
+        and attendance open now; apologies, moves and cancelling close."""
+        return self.starts_at <= timezone.now()
+
     def seats_needed(self) -> int:
         """The group, its host and co-host."""
         return 0 if self.group is None else self.group.seats_needed()
@@ -339,6 +366,21 @@ class Meeting(models.Model):
             )
         members = sorted(self.group.members_on(self.day), key=lambda leader: leader.full_name)
         return [*([self.host] if self.host else []), *members]
+
+    def co_host_on_the_day(self):
+        """The group's co-host on the meeting's day, who may take the meeting over, or None."""
+        from groups.models import HostRole
+
+        if self.group is None:
+            return None
+        hosting = (
+            self.group.hosts_on(self.day)
+            .filter(role=HostRole.CO_HOST)
+            .exclude(leader_id=self.host_id)
+            .select_related("leader")
+            .first()
+        )
+        return hosting.leader if hosting else None
 
     def is_hosted_by(self, user) -> bool:
         """Host or co-host of the group on the meeting's day: the one rule for who reads and

@@ -41,7 +41,8 @@ from .services import log_access
 
 @login_required
 def exercises(request, pk: int):
-    meeting = get_meeting_in_room(request.user, pk, may=may_take_part)
+    # Exercises are run in the meeting on its day, so the host can look at them ahead of it.
+    meeting = get_meeting_in_room(request.user, pk, may=may_take_part, opens_at_start=False)
     return render(
         request,
         "room/exercises.html",
@@ -60,7 +61,7 @@ def exercises(request, pk: int):
 @require_POST
 @login_required
 def exercise_new(request, pk: int):
-    meeting = get_meeting_in_room(request.user, pk, may=may_write_records)
+    meeting = get_meeting_in_room(request.user, pk, may=may_write_records, opens_at_start=False)
     form = ExerciseOpenForm(request.POST, meeting=meeting)
     if not form.is_valid():
         messages.error(request, _("Choose an exercise and an agenda item."))

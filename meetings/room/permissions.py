@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from meetings.models import Meeting, Round
+from meetings.permissions import require_begun
 
 from .disclosure import evaluation_asked, survey_asked
 from .models import Exercise, MentionAgreement, Survey
@@ -31,7 +32,8 @@ def may_read_feedback(user, meeting: Meeting) -> bool:
     return user.is_chef_group and feedback is not None and feedback.is_released
 
 
-def get_meeting_in_room(user, pk: int, *, may) -> Meeting:
+def get_meeting_in_room(user, pk: int, *, may, opens_at_start: bool = True) -> Meeting:
+    """The meeting if `may` allows; the records of a meeting open when it begins."""
     meeting = get_object_or_404(
         Meeting.objects.select_related("round", "group", "host", "room"),
         pk=pk,
@@ -40,7 +42,11 @@ def get_meeting_in_room(user, pk: int, *, may) -> Meeting:
     )
     if not meeting.may_see(user):
         raise Http404
-    if not may(user, meeting):
+    allowed = may(user, meeting)
+    # The group and its hosts are told when the records open; others only that they may not.
+    if opens_at_start and (allowed or may_take_part(user, meeting)):
+        require_begun(meeting)
+    if not allowed:
         raise PermissionDenied
     return meeting
 

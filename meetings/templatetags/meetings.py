@@ -19,6 +19,18 @@ def next_meeting(group, user):
         .select_related("round", "room", "host")
         .first()
     )
+    if meeting is not None and meeting.is_over:
+        # Today's meeting has been held: the next is the one after it.
+        meeting = (
+            Meeting.objects.filter(
+                group=group,
+                day__gt=meeting.day,
+                cancelled_at__isnull=True,
+                round__published_at__isnull=False,
+            )
+            .select_related("round", "room", "host")
+            .first()
+        )
     if meeting is None:
         return {"meeting": None}
     invited = meeting.invited()

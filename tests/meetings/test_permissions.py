@@ -6,6 +6,7 @@ from django.utils import timezone
 from groups.models import Reason
 from meetings.models import Round
 from tests.factories import (
+    ChefFactory,
     GroupFactory,
     MeetingFactory,
     MembershipFactory,
@@ -35,6 +36,7 @@ PLANNERS_POST = {
 ADMINISTRATORS = {"anonymous": LOGIN, **NOBODY_BUT, "administrator": 200}
 ROUND = (("pk", "round"),)
 MEETING = (("pk", "meeting"),)
+HELD = (("pk", "held"),)
 
 # The leader sits in the group the director hosts; the chef belongs to the chef group.
 MATRIX = {
@@ -65,20 +67,66 @@ MATRIX = {
     Page(
         "meetings:move", MEETING, "post", lambda objects: {"day": objects["day"], "room": ""}
     ): PLANNERS_POST,
+    # Cancelling is asked once more on a page of its own before the POST does it.
+    Page("meetings:cancel", MEETING): PLANNERS,
     Page("meetings:cancel", MEETING, "post"): PLANNERS_POST,
+    # A meeting that has begun is neither moved nor cancelled.
+    Page("meetings:move", HELD, "post", lambda objects: {"day": objects["held_day"], "room": ""}): {
+        **PLANNERS_POST,
+        "chef": NO_EFFECT,
+        "director": NO_EFFECT,
+        "administrator": NO_EFFECT,
+    },
+    Page("meetings:cancel", HELD, "post"): {
+        **PLANNERS_POST,
+        "chef": NO_EFFECT,
+        "director": NO_EFFECT,
+        "administrator": NO_EFFECT,
+    },
     # The meeting: its group's members and host, the chef group, the administrators.
     # HR is outside the meeting and may not learn it exists (404).
     Page("meetings:meeting", MEETING): {**PLANNERS, "leader": 200, "hr": 404},
-    # Apologies come from those invited: the member and the host; the others are refused.
+    # Apologies come from the members invited; the host hands the meeting on instead.
     Page("meetings:apology", MEETING, "post", (("reason", "Sygdom"),)): {
         **PLANNERS_POST,
         "leader": 302,
         "hr": 404,
         "chef": NO_EFFECT,
+        "director": NO_EFFECT,
         "administrator": NO_EFFECT,
     },
-    # Attendance is recorded by the meeting's host (and administrators).
-    Page("meetings:attendance", MEETING): {**ADMINISTRATORS, "director": 200, "hr": 404},
+    # Only the meeting's host hands it to the co-host or asks for a stand-in, before it begins.
+    Page("meetings:hand_over", MEETING, "post"): {
+        **PLANNERS_POST,
+        "leader": NO_EFFECT,
+        "hr": 404,
+        "chef": NO_EFFECT,
+        "administrator": NO_EFFECT,
+    },
+    Page("meetings:stand_in", MEETING, "post", (("reason", "Sygdom"),)): {
+        **PLANNERS_POST,
+        "leader": NO_EFFECT,
+        "hr": 404,
+        "chef": NO_EFFECT,
+        "administrator": NO_EFFECT,
+    },
+    Page("meetings:hand_over", HELD, "post"): {
+        **PLANNERS_POST,
+        "leader": NO_EFFECT,
+        "hr": 404,
+        "chef": NO_EFFECT,
+        "director": NO_EFFECT,
+        "administrator": NO_EFFECT,
+    },
+    # Attendance is recorded by the meeting's host (and administrators) once it has begun.
+    Page("meetings:attendance", MEETING): {**NOBODY_BUT, "anonymous": LOGIN, "hr": 404},
+    Page("meetings:attendance", HELD): {**ADMINISTRATORS, "director": 200, "hr": 404},
+    Page("meetings:attendance", HELD, "post", (("present", "0"),)): {
+        **PLANNERS_POST,
+        "leader": 403,
+        "hr": 404,
+        "chef": 403,
+    },
     Page("meetings:attendance_overview"): ADMINISTRATORS,
     Page("meetings:rooms"): ADMINISTRATORS,
     Page("meetings:room_edit", (("pk", "room"),)): ADMINISTRATORS,
@@ -87,7 +135,8 @@ MATRIX = {
 
 @pytest.fixture
 def objects(people):
-    group = GroupFactory(number=1, host=people["director"])
+    # The co-host is a chef outside the roles, so the director's hand-over has someone to go to.
+    group = GroupFactory(number=1, host=people["director"], co_host=ChefFactory())
     MembershipFactory(
         group=group,
         leader=people["leader"],
@@ -108,7 +157,29 @@ def objects(people):
     meeting = MeetingFactory(
         round=round_, group=group, host=people["director"], day=week, room=room
     )
-    return {"round": round_.pk, "meeting": meeting.pk, "room": room.pk, "day": week.isoformat()}
+    last_week = week - datetime.timedelta(days=14)  # begun, whatever the hour
+    held = MeetingFactory(
+        round=RoundFactory(
+            title="Vinter 2026",
+            week_start=last_week,
+            days=[last_week.isoformat()],
+            starts=datetime.time(12),
+            ends=datetime.time(15),
+            published_at=timezone.now() - datetime.timedelta(days=30),
+        ),
+        group=group,
+        host=people["director"],
+        day=last_week,
+        room=room,
+    )
+    return {
+        "round": round_.pk,
+        "meeting": meeting.pk,
+        "room": room.pk,
+        "day": week.isoformat(),
+        "held": held.pk,
+        "held_day": last_week.isoformat(),
+    }
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))

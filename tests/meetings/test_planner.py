@@ -91,8 +91,8 @@ def test_a_host_with_three_groups_over_two_days_is_explained():
     plan = plan_round(groups(3, hosts=[5, 5, 5]), DAYS[:2], rooms(14, 14))
 
     assert (
-        "Vært 5 er vært for 3 grupper, men runden har kun 2 dage, og en vært kan kun have én "
-        "gruppe om dagen." in [str(problem) for problem in plan.problems]
+        "Vært 5 er vært eller medvært for 3 grupper, men runden har kun 2 dage, og en chef kan "
+        "kun have én gruppe om dagen." in [str(problem) for problem in plan.problems]
     )
     assert len(plan.placements) == 2
     assert len({day for day, _room in plan.placements.values()}) == 2

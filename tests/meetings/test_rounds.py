@@ -210,7 +210,7 @@ def test_the_host_records_who_came_and_misses_count_per_year(planned_round):
     meeting = planned_round.meetings.select_related("group").first()
     members = meeting.group.current_members()
 
-    with pytest.raises(ValidationError, match="på mødedagen"):
+    with pytest.raises(ValidationError, match="når mødet er begyndt"):
         attendance_record(meeting=meeting, present=set(), by=meeting.host)
     with time_machine.travel(meeting.starts_at):
         attendance_record(meeting=meeting, present={m.pk for m in members[1:]}, by=meeting.host)

@@ -50,6 +50,8 @@ PUBLIC = {
     "introduction_item_due",
     # Given in the open: the group learns who may read its records.
     "group_hosting",
+    # To the administrators, about a meeting they plan; the reason is in the text only.
+    "stand_in_request",
 }
 
 SUBJECT = "Dine anonyme coachingtimer er brugt"

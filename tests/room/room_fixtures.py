@@ -44,6 +44,21 @@ def held_meeting(people) -> Meeting:
     return MeetingFactory(round=round_, group=group, host=people["director"], day=day, room=room)
 
 
+def coming_meeting(held: Meeting) -> Meeting:
+    """The same group's meeting in the next round, weeks away."""
+    day = timezone.localdate() + datetime.timedelta(weeks=5)
+    week = day - datetime.timedelta(days=day.weekday())
+    round_ = RoundFactory(
+        title="Vinter 2027",
+        week_start=week,
+        days=[week.isoformat()],
+        starts=datetime.time(9),
+        ends=datetime.time(12),
+        published_at=timezone.now(),
+    )
+    return MeetingFactory(round=round_, group=held.group, host=held.host, day=week, room=held.room)
+
+
 def room_objects(people) -> dict:
     meeting = held_meeting(people)
     question = SummaryQuestionFactory(round=meeting.round, theme="LEDELSE OPAD")

@@ -34,13 +34,18 @@ def get_item(mapping, key):
 
 @register.inclusion_tag("room/_meeting_links.html")
 def room_links(meeting, user):
-    """The meeting page's way into the room, for its members on the day and its host."""
+    """The meeting page's way into the room, for its members on the day and its host; the
+    records open when the meeting begins (Meeting.has_begun)."""
+    has_begun = meeting.has_begun()
     return {
         "meeting": meeting,
         "in_room": meeting.is_hosted_by(user) or meeting.had_member(user),
         "is_host": meeting.is_hosted_by(user),
-        "may_evaluate": may_evaluate(user, meeting)
-        and meeting.starts_at <= timezone.now()
+        "has_begun": has_begun,
+        "may_read_summary": may_read_summary(user, meeting),
+        "starts_at": timezone.localtime(meeting.starts_at),
+        "may_evaluate": has_begun
+        and may_evaluate(user, meeting)
         and not evaluation_is_closed(meeting),
     }
 
