@@ -12,16 +12,9 @@ from nyborg_ledelse.notifications.services import held_for_the_sweep
 from nyborg_ledelse.organisation.models import Leader
 
 from .models import Coach, Phase, Pool, SparringRequest, Volunteer
-from .services import (
-    approval_decide,
-    approval_request,
-    booking_create,
-    default_shares,
-    pool_apply,
-    pool_grant,
-    pool_move,
-    psychologist_book,
-)
+from .services.coaching_hours import approval_decide, approval_request, booking_create
+from .services.pool import default_shares, pool_apply, pool_grant, pool_move
+from .services.psychologist import psychologist_book
 
 COACHES = [
     ("Birgitte Holt", "Holt Coaching", "ICF PCC", "1650.00"),

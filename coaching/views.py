@@ -57,30 +57,28 @@ from .permissions import (
     require_staff_responsibility,
 )
 from .reports import coaching_totals, finance_rows
-from .services import (
+from .services.coaching_hours import (
     approval_decide,
     approval_request,
     booking_cancel,
     booking_change,
     booking_create,
     booking_preview,
-    crisis_mark_handled,
-    crisis_request,
+    year_funding,
+)
+from .services.group_coaching import group_coaching_create, share_consent
+from .services.hr import open_items_for_hr
+from .services.pool import (
     default_shares,
-    group_coaching_create,
-    open_items_for_hr,
     pool_apply,
     pool_grant,
     pool_move,
     pool_set_amount,
     pool_status,
-    psychologist_book,
-    share_consent,
-    sparring_confirm,
-    sparring_proposals,
-    year_close,
-    year_funding,
 )
+from .services.psychologist import crisis_mark_handled, crisis_request, psychologist_book
+from .services.sparring import sparring_confirm, sparring_proposals
+from .services.years import year_close
 
 
 @login_required

@@ -11,7 +11,7 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from coaching.services import booking_create
+from coaching.services.coaching_hours import booking_create
 from meetings.room.models import Feedback
 from nyborg_ledelse.exports import neutralise
 from tests.factories import CoachFactory

@@ -5,15 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from coaching.models import Phase, PoolApplication
-from coaching.services import (
-    default_shares,
-    pool_apply,
-    pool_grant,
-    pool_move,
-    pool_status,
-    sparring_confirm,
-    sparring_proposals,
-)
+from coaching.services.pool import default_shares, pool_apply, pool_grant, pool_move, pool_status
+from coaching.services.sparring import sparring_confirm, sparring_proposals
 from nyborg_ledelse.notifications.models import Message
 from tests.factories import (
     DepartmentFactory,

@@ -1,0 +1,42 @@
+"""The year every change to a leader's coaching or psychologist hours is booked in. Each change
+locks that leader's year first, so two simultaneous requests cannot overdraw a quota; a year closed
+for the accounts changes no more."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import localize
+from django.utils.translation import gettext as _
+
+from nyborg_ledelse.organisation.models import Leader
+
+from ..models import ClosedYear, CoachingYear
+
+
+def hours_text(value: Decimal) -> str:
+    """Hours as Danish readers expect them: one decimal ("2,5"), whatever the database returned."""
+    return localize(Decimal(value).quantize(Decimal("0.1")))
+
+
+def lock_year(leader: Leader, year: int) -> None:
+    """The row lock that serialises every change to one leader's hours in one year."""
+    if ClosedYear.objects.filter(year=year).exists():
+        raise ValidationError(
+            _("%(year)d is closed for the accounts; its bookings cannot change.") % {"year": year}
+        )
+    CoachingYear.objects.get_or_create(leader=leader, year=year)
+    CoachingYear.objects.select_for_update().get(leader=leader, year=year)
+
+
+def check_hours(hours: Decimal) -> None:
+    if hours is None or hours <= 0:
+        raise ValidationError(_("The number of hours must be more than zero."))
+
+
+def year_close(*, year: int | None, by: Leader) -> ClosedYear:
+    """After the accounts: the year's bookings can no longer change. Only a past year."""
+    if year is None or year >= timezone.localdate().year:
+        raise ValidationError(_("Only a past year can be closed."))
+    closed, _created = ClosedYear.objects.get_or_create(year=year, defaults={"closed_by": by})
+    return closed
