@@ -74,12 +74,15 @@ def build_demo_support(*, seed: int = 2026) -> None:
     with held_for_the_sweep():
         for k, leader in enumerate(leaders[::4]):
             day = start + datetime.timedelta(days=rng.randrange(0, max(1, (today - start).days)))
-            booking_create(
-                leader=leader,
-                coach=rng.choice(coaches),
-                day=day,
-                hours=Decimal(rng.choice([2, 3, 5])),
-            )
+            coach, hours = rng.choice(coaches), Decimal(rng.choice([2, 3, 5]))
+            # Five hours are two sessions a week apart: a session lasts at most three.
+            for n, session in enumerate([hours] if hours <= 3 else [Decimal(3), hours - 3]):
+                booking_create(
+                    leader=leader,
+                    coach=coach,
+                    day=min(day + datetime.timedelta(days=7 * n), today),
+                    hours=session,
+                )
             if k % 5 == 0 and leader.reports_to:
                 approval = approval_request(leader=leader, year=today.year, hours=Decimal(5))
                 if k % 10 == 0:

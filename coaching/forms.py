@@ -1,7 +1,10 @@
 from decimal import Decimal
 
 from django import forms
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from nyborg_ledelse.organisation.models import Leader
@@ -15,16 +18,25 @@ from .models import (
     Volunteer,
     is_new_leader,
 )
+from .services.years import check_session_hours
 
 DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def session_hours_field() -> forms.DecimalField:
+    return forms.DecimalField(
+        label=_("Hours"),
+        max_digits=5,
+        decimal_places=1,
+        min_value=Decimal("0.5"),
+        validators=[check_session_hours],
+    )
 
 
 class BookingForm(forms.Form):
     coach = forms.ModelChoiceField(label=_("Coach"), queryset=Coach.objects.filter(active=True))
     day = forms.DateField(label=_("Date"), widget=DATE)
-    hours = forms.DecimalField(
-        label=_("Hours"), max_digits=5, decimal_places=1, min_value=Decimal("0.5")
-    )
+    hours = session_hours_field()
     cost_centre = forms.CharField(
         label=_("Cost centre"),
         max_length=40,
@@ -36,9 +48,7 @@ class BookingForm(forms.Form):
 
 class BookingChangeForm(forms.Form):
     day = forms.DateField(label=_("Date"), widget=DATE)
-    hours = forms.DecimalField(
-        label=_("Hours"), max_digits=5, decimal_places=1, min_value=Decimal("0.5")
-    )
+    hours = session_hours_field()
     cost_centre = forms.CharField(label=_("Cost centre"), max_length=40, required=False)
 
 
@@ -67,15 +77,77 @@ class DecisionForm(forms.Form):
     )
 
 
+def group_coaching_members():
+    """Who may give hours to a group's course: active leaders with staff responsibility."""
+    return Leader.objects.active().filter(has_staff_responsibility=True)
+
+
+MEMBER_RESULTS = 10
+
+
+def member_results(text: str, *, chosen=()) -> dict:
+    """The first matches of a search for the picker, and whether there are more than shown."""
+    if not text.strip():
+        return {"searched": False}
+    found = list(
+        group_coaching_members()
+        .matching(text)
+        .exclude(pk__in=chosen)
+        .select_related("department")
+        .order_by("first_name", "last_name", "pk")[: MEMBER_RESULTS + 1]
+    )
+    return {
+        "searched": True,
+        "leaders": found[:MEMBER_RESULTS],
+        "more": len(found) > MEMBER_RESULTS,
+        "shown": MEMBER_RESULTS,
+    }
+
+
+class MemberPicker(forms.Widget):
+    """The members already chosen and a search's matches, never the whole list of leaders: a
+    municipality has thousands. Without JavaScript the search button sends the form back with
+    the matches; static/js/member-picker.js searches as you type."""
+
+    template_name = "coaching/widgets/member_picker.html"
+    search = ""
+
+    def value_from_datadict(self, data, files, name):
+        return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False  # an empty choice sends nothing, like a multi-select
+
+    def format_value(self, value):
+        values = value if isinstance(value, list | tuple) else [value]
+        return [str(v.pk if isinstance(v, Leader) else v) for v in values if v not in (None, "")]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        ids = [int(v) for v in context["widget"]["value"] if v.isdigit()]
+        chosen = list(self.choices.queryset.filter(pk__in=ids).select_related("department"))
+        context["widget"].update(
+            chosen=chosen,
+            search=self.search,
+            results=member_results(self.search, chosen=ids),
+            results_url=reverse("coaching:member_search"),
+        )
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # The project's templates/ folder, which the forms' own template engine does not search.
+        return mark_safe(render_to_string(self.template_name, self.get_context(name, value, attrs)))
+
+
 class GroupCoachingForm(forms.ModelForm):
     members = forms.ModelMultipleChoiceField(
         label=_("Members who give hours"),
-        queryset=Leader.objects.active()
-        .filter(has_staff_responsibility=True)
-        .order_by("first_name", "last_name"),
+        queryset=group_coaching_members(),
         required=False,
+        widget=MemberPicker,
         help_text=_(
-            "Only when the course is paid by the members' individual hours; the hours are split evenly."
+            "Only when the course is paid by the members' individual hours; the hours are split "
+            "evenly. Search by name and tick the members."
         ),
     )
 
@@ -83,6 +155,14 @@ class GroupCoachingForm(forms.ModelForm):
         model = GroupCoaching
         fields = ["team", "coach", "day", "hours", "payment", "cost_centre"]
         widgets = {"day": DATE}
+
+    def __init__(self, *args, member_search: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["members"].widget.search = member_search
+
+    def clean_hours(self):
+        check_session_hours(self.cleaned_data["hours"])
+        return self.cleaned_data["hours"]
 
     def shares(self) -> dict:
         members = list(self.cleaned_data.get("members") or [])

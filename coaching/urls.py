@@ -15,6 +15,7 @@ urlpatterns = [
     path("approvals/new/", views.approval_new, name="approval_new"),
     path("approvals/<int:pk>/", views.approval_detail, name="approval"),
     path("group/new/", views.group_new, name="group_new"),
+    path("group/members/", views.member_search, name="member_search"),
     path("group/shares/<int:pk>/consent/", views.share_consent_view, name="share_consent"),
     path("psychologist/", views.psychologist, name="psychologist"),
     path("crisis/", views.crisis, name="crisis"),

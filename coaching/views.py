@@ -29,6 +29,7 @@ from .forms import (
     PsychologistForm,
     SparringRequestForm,
     VolunteerForm,
+    member_results,
 )
 from .models import (
     Approval,
@@ -231,6 +232,13 @@ def share_consent_view(request, pk: int):
 @login_required
 def group_new(request):
     require_staff_responsibility(request.user)
+    if "search_members" in request.POST:
+        # The search button without JavaScript: the form comes back as filled in, with the matches.
+        filled_in = {**request.POST.dict(), "members": request.POST.getlist("members")}
+        form = GroupCoachingForm(
+            initial=filled_in, member_search=request.POST.get("members_search", "")
+        )
+        return render(request, "coaching/group_new.html", {"form": form})
     form = GroupCoachingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -244,11 +252,16 @@ def group_new(request):
                 request, _("The group coaching is registered; members are asked for their hours.")
             )
             return redirect("coaching:mine")
-    return render(
-        request,
-        "coaching/form.html",
-        {"form": form, "title": _("Group coaching for a leader team")},
-    )
+    return render(request, "coaching/group_new.html", {"form": form})
+
+
+@login_required
+def member_search(request):
+    """The group coaching picker's matches as you type: a short list, however many leaders."""
+    require_staff_responsibility(request.user)
+    chosen = [int(pk) for pk in request.GET.getlist("chosen") if pk.isdigit()]
+    results = member_results(request.GET.get("q", "")[:100], chosen=chosen)
+    return render(request, "coaching/_member_results.html", results)
 
 
 @login_required

@@ -47,13 +47,14 @@ def test_a_formula_as_cost_centre_stays_text_in_the_finance_csv_and_xlsx(client,
     coach = CoachFactory(
         name="=cmd|' /C calc'!A0", firm="Coachhuset", hourly_rate=Decimal("1800.00")
     )
-    booking_create(
-        leader=leader,
-        coach=coach,
-        day=datetime.date(2027, 1, 15),
-        hours=Decimal(6),
-        cost_centre=LINK,
-    )
+    for day in (15, 22):
+        booking_create(
+            leader=leader,
+            coach=coach,
+            day=datetime.date(2027, 1, day),
+            hours=Decimal(3),
+            cost_centre=LINK,
+        )
     client.force_login(hr)
 
     csv_text = client.get(reverse("coaching:export_csv"), {"year": 2027}).content.decode(

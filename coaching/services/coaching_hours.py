@@ -18,7 +18,7 @@ from nyborg_ledelse.organisation.models import Leader
 from ..funding import ZERO, Split, YearBooking, allocate_year, quota
 from ..models import Approval, Booking, ClosedYear, Coach, Decision
 from ..notifications import ANONYMOUS_USED_UP, APPROVAL_DECIDED, APPROVAL_REQUESTED
-from .years import check_hours, hours_text, lock_year
+from .years import check_hours, check_session_hours, hours_text, lock_year
 
 
 @dataclass
@@ -88,7 +88,7 @@ def _needs_cost_centre(funding: YearFunding, cost_centres: dict) -> None:
 def booking_create(
     *, leader: Leader, coach: Coach, day: datetime.date, hours: Decimal, cost_centre: str = ""
 ) -> Booking:
-    check_hours(hours)
+    check_session_hours(hours)
     if not leader.has_staff_responsibility:
         raise ValidationError(_("Coaching is offered to leaders with staff responsibility."))
     if not coach.active:
@@ -122,7 +122,7 @@ def booking_change(
         raise ValidationError(_("The booking is cancelled."))
     new_day = day or booking.day
     new_hours = booking.hours if hours is None else hours
-    check_hours(new_hours)
+    check_session_hours(new_hours)
     for year in sorted({booking.day.year, new_day.year}):
         lock_year(booking.leader, year)
     booking.day, booking.hours = new_day, new_hours

@@ -16,7 +16,7 @@ from ..funding import ZERO
 from ..models import Booking, Coach, GroupCoaching, GroupCoachingShare
 from ..notifications import GROUP_COACHING_CONSENT
 from .coaching_hours import booking_preview
-from .years import check_hours, hours_text, lock_year
+from .years import check_session_hours, hours_text, lock_year
 
 
 @transaction.atomic
@@ -31,7 +31,7 @@ def group_coaching_create(
     cost_centre: str = "",
     shares: dict | None = None,
 ) -> GroupCoaching:
-    check_hours(hours)
+    check_session_hours(hours)
     shares = shares or {}
     if payment == GroupCoaching.Payment.TEAM_BUDGET and not cost_centre.strip():
         raise ValidationError(_("Give the team's cost centre."))

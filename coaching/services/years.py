@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from nyborg_ledelse.organisation.models import Leader
 
+from ..funding import quota
 from ..models import ClosedYear, CoachingYear
 
 
@@ -32,6 +33,19 @@ def lock_year(leader: Leader, year: int) -> None:
 def check_hours(hours: Decimal) -> None:
     if hours is None or hours <= 0:
         raise ValidationError(_("The number of hours must be more than zero."))
+
+
+def check_session_hours(hours: Decimal) -> None:
+    """One coaching session, a booking or a group's course, lasts at most SESSION_MAX_HOURS."""
+    check_hours(hours)
+    longest = quota("SESSION_MAX_HOURS")
+    if hours > longest:
+        raise ValidationError(
+            _(
+                "A coaching session lasts at most %(hours)s hours; book a longer course as several sessions."
+            )
+            % {"hours": localize(longest)}
+        )
 
 
 def year_close(*, year: int | None, by: Leader) -> ClosedYear:

@@ -22,7 +22,7 @@ from nyborg_ledelse.notifications.models import Message
 from tests.coaching.conftest import JAN, JUN, MAR
 from tests.factories import ClosedYearFactory, LeaderFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("long_sessions")]
 H = Decimal
 
 

@@ -48,6 +48,7 @@ MATRIX = {
         "chef": 200,
     },
     Page("coaching:group_new"): STAFF,
+    Page("coaching:member_search"): STAFF,
     Page("coaching:share_consent", (("pk", "share"),), "post"): {**ONLY_THE_LEADER, "leader": 302},
     Page("coaching:psychologist"): EVERYONE,
     Page("coaching:crisis"): EVERYONE,
