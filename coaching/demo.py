@@ -13,7 +13,13 @@ from nyborg_ledelse.organisation.models import Leader
 
 from .models import Coach, Phase, Pool, SparringRequest, Volunteer
 from .services.coaching_hours import approval_decide, approval_request, booking_create
-from .services.pool import default_shares, pool_apply, pool_grant, pool_move
+from .services.pool import (
+    default_shares,
+    pool_apply,
+    pool_grant,
+    pool_move,
+    pool_share_confirm,
+)
 from .services.psychologist import psychologist_book
 
 COACHES = [
@@ -115,6 +121,8 @@ def build_demo_support(*, seed: int = 2026) -> None:
                     shares=default_shares(application.estimated_cost),
                 )
             if phase == Phase.COURSE:
+                if application.area_chef:
+                    pool_share_confirm(application=application, by=application.area_chef)
                 pool_move(
                     application=application, by=hr, phase=Phase.COURSE, spent=Decimal("14000")
                 )

@@ -4,6 +4,7 @@ from django import forms
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import get_format, number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,7 @@ from .models import (
     Coach,
     CrisisRequest,
     GroupCoaching,
+    Phase,
     PoolApplication,
     SparringRequest,
     Volunteer,
@@ -21,6 +23,48 @@ from .models import (
 from .services.years import check_session_hours
 
 DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class AmountInput(forms.TextInput):
+    """An amount as the reader writes it ("250.000,00", or "250,000.00" in English), not the
+    number input's "250000.00"."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, Decimal | int | float):
+            return number_format(value, 2, force_grouping=True)
+        return super().format_value(value)
+
+
+class AmountField(forms.DecimalField):
+    """Money in DKK: read with the language's separators, whether or not the thousands are
+    grouped; "250000.00" is still read as it was meant."""
+
+    widget = AmountInput
+
+    def __init__(self, *, max_digits=12, decimal_places=2, **kwargs):
+        kwargs.pop("localize", None)
+        super().__init__(max_digits=max_digits, decimal_places=decimal_places, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = plain_amount(value)
+        return super().to_python(value)
+
+
+def plain_amount(text: str) -> str:
+    """ "250.000,00" → "250000.00" in Danish; a lone point before other than three digits is
+    a decimal point ("250000.50"), as Django reads it too."""
+    text = text.strip().replace(" ", "").replace("\xa0", "")
+    decimal, thousands = get_format("DECIMAL_SEPARATOR"), get_format("THOUSAND_SEPARATOR")
+    whole, point, decimals = text.partition(decimal)
+    lone_point = thousands == "." and not point and whole.count(".") == 1
+    if lone_point and len(whole.rsplit(".", 1)[1]) != 3:
+        return text
+    whole = whole.replace(thousands, "")
+    return f"{whole}.{decimals}" if point else whole
 
 
 def session_hours_field() -> forms.DecimalField:
@@ -195,18 +239,13 @@ class PoolApplicationForm(forms.ModelForm):
     class Meta:
         model = PoolApplication
         fields = ["workplace", "year", "challenge", "provider", "estimated_cost", "pilot"]
+        field_classes = {"estimated_cost": AmountField}
 
 
 class GrantForm(forms.Form):
-    share_workplace = forms.DecimalField(
-        label=_("The workplace's share (DKK)"), max_digits=12, decimal_places=2
-    )
-    share_area_chef = forms.DecimalField(
-        label=_("The area chef's share (DKK)"), max_digits=12, decimal_places=2
-    )
-    share_pool = forms.DecimalField(
-        label=_("The pool's share (DKK)"), max_digits=12, decimal_places=2
-    )
+    share_workplace = AmountField(label=_("The workplace's share (DKK)"))
+    share_area_chef = AmountField(label=_("The area chef's share (DKK)"))
+    share_pool = AmountField(label=_("The pool's share (DKK)"))
     override_reason = forms.CharField(
         label=_("Reason to overspend the pool (only if needed)"),
         required=False,
@@ -215,30 +254,34 @@ class GrantForm(forms.Form):
 
 
 class PhaseForm(forms.Form):
-    phase = forms.ChoiceField(label=_("New phase"))
+    phase = forms.ChoiceField(label=_("Phase"))
     note = forms.CharField(
         label=_("Note or reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    spent = forms.DecimalField(
-        label=_("Spent from the pool so far (DKK)"), max_digits=12, decimal_places=2, required=False
-    )
+    spent = AmountField(label=_("Spent from the pool so far (DKK)"), required=False)
 
     def __init__(self, *args, phases, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phase"].choices = phases
 
+    @staticmethod
+    def choices_for(application: PoolApplication) -> list[tuple[str, str]]:
+        """The current phase first (and chosen), then the phases that may follow it."""
+        current = Phase(application.phase)
+        now = _("%(phase)s (now)") % {"phase": current.label}
+        return [(current, now), *((p, Phase(p).label) for p in application.next_phases())]
+
 
 class PoolForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    amount = forms.DecimalField(
-        label=_("The pool (DKK)"), max_digits=12, decimal_places=2, min_value=0
-    )
+    amount = AmountField(label=_("The pool (DKK)"), min_value=0)
 
 
 class CoachForm(forms.ModelForm):
     class Meta:
         model = Coach
         fields = ["name", "firm", "certification", "email", "phone", "hourly_rate", "active"]
+        field_classes = {"hourly_rate": AmountField}
 
 
 class SparringRequestForm(forms.ModelForm):

@@ -21,6 +21,7 @@ urlpatterns = [
     path("crisis/", views.crisis, name="crisis"),
     path("pool/apply/", views.pool_apply_view, name="pool_apply"),
     path("pool/<int:pk>/", views.pool_application, name="pool_application"),
+    path("pool/<int:pk>/confirm-share/", views.pool_share_confirm_view, name="pool_share_confirm"),
     path("sparring/", views.sparring, name="sparring"),
     path("hr/", views.hr_overview, name="hr"),
     path("hr/pool/", views.pool_set, name="pool_set"),

@@ -38,7 +38,6 @@ from .models import (
     Coach,
     CrisisRequest,
     GroupCoachingShare,
-    Phase,
     Pool,
     PoolApplication,
     PsychologistBooking,
@@ -49,6 +48,7 @@ from .models import (
     record_read_log,
 )
 from .permissions import (
+    get_application_for_area_chef,
     get_application_for_user,
     get_approval_for_manager,
     get_own_booking,
@@ -75,6 +75,7 @@ from .services.pool import (
     pool_grant,
     pool_move,
     pool_set_amount,
+    pool_share_confirm,
     pool_status,
 )
 from .services.psychologist import crisis_mark_handled, crisis_request, psychologist_book
@@ -321,10 +322,7 @@ def pool_application(request, pk: int):
             "share_pool": pool_share,
         }
     )
-    phases = [
-        (p, Phase(p).label)
-        for p in (Phase.CLARIFICATION, Phase.DECLINED, Phase.COURSE, Phase.EVALUATION, Phase.CLOSED)
-    ]
+    phases = PhaseForm.choices_for(application)
     if request.method == "POST":
         require_hr(request.user)
         try:
@@ -353,10 +351,24 @@ def pool_application(request, pk: int):
         "application": application,
         "events": application.events.select_related("by"),
         "grant_form": grant_form,
-        "phase_form": PhaseForm(phases=phases),
+        "phase_form": PhaseForm(phases=phases, initial={"phase": application.phase}),
+        "may_move": bool(application.next_phases()),
         "status": pool_status(application.year) if request.user.is_hr else None,
     }
     return render(request, "coaching/pool_application.html", context)
+
+
+@require_POST
+@login_required
+def pool_share_confirm_view(request, pk: int):
+    application = get_application_for_area_chef(request.user, pk)
+    try:
+        pool_share_confirm(application=application, by=request.user)
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(request, _("You have confirmed the area's share; HR is told."))
+    return redirect("coaching:pool_application", pk=pk)
 
 
 @login_required

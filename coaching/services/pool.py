@@ -8,15 +8,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.urls import reverse
-from django.utils.formats import localize
+from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from nyborg_ledelse.notifications.services import queue_message, sending_together
-from nyborg_ledelse.organisation.models import Leader
+from nyborg_ledelse.organisation.models import Leader, Role
 
 from ..funding import ZERO
 from ..models import PHASES_USING_MONEY, Phase, Pool, PoolApplication, PoolEvent
-from ..notifications import POOL_APPLICATION
+from ..notifications import POOL_APPLICATION, POOL_PHASE, POOL_SHARE_CONFIRMED
 
 
 @dataclass
@@ -55,8 +56,13 @@ def pool_status(year: int) -> PoolStatus:
 
 def pool_apply(*, applicant: Leader, **fields) -> PoolApplication:
     with transaction.atomic():
-        application = PoolApplication.objects.create(applicant=applicant, **fields)
-        PoolEvent.objects.create(application=application, phase=Phase.RECEIVED, by=applicant)
+        application = PoolApplication.objects.create(
+            applicant=applicant, area_chef=area_chef_of(applicant), **fields
+        )
+        event = PoolEvent.objects.create(
+            application=application, phase=Phase.RECEIVED, by=applicant
+        )
+        _tell_the_parties(application, event)
         with sending_together():
             for person in Leader.objects.hr():
                 queue_message(
@@ -67,6 +73,42 @@ def pool_apply(*, applicant: Leader, **fields) -> PoolApplication:
                     url=reverse("coaching:pool_application", args=[application.pk]),
                 )
     return application
+
+
+def area_chef_of(leader: Leader) -> Leader | None:
+    """The first chef up the leader's manager line; the leader, if a chef."""
+    current, seen = leader, set()
+    while current is not None and current.pk not in seen:
+        if current.role == Role.CHEF:
+            return current
+        seen.add(current.pk)
+        current = current.reports_to
+    return None
+
+
+def _tell_the_parties(application: PoolApplication, event: PoolEvent) -> None:
+    """HR agrees a course with the local leader and the area's chef (seed 001), so both hear of
+    each phase; not the person who made the change, who knows."""
+    parties = {
+        person.pk: person
+        for person in (application.applicant, application.area_chef)
+        if person is not None and person.is_active and person.pk != event.by_id
+    }
+    with sending_together():
+        for person in parties.values():
+            queue_message(
+                recipient=person,
+                kind=POOL_PHASE.key,
+                about=application,
+                version=event.pk,
+                context={
+                    "application": application,
+                    "event": event,
+                    "asked_to_confirm": person.pk == application.area_chef_id
+                    and application.awaits_area_chef,
+                },
+                url=reverse("coaching:pool_application", args=[application.pk]),
+            )
 
 
 def default_shares(cost: Decimal) -> tuple[Decimal, Decimal, Decimal]:
@@ -93,8 +135,8 @@ def pool_grant(
         raise ValidationError(
             _("The three shares add up to %(sum)s DKK, but the cost is %(cost)s DKK.")
             % {
-                "sum": localize(workplace + area_chef + pool_share),
-                "cost": localize(application.estimated_cost),
+                "sum": money_text(workplace + area_chef + pool_share),
+                "cost": money_text(application.estimated_cost),
             }
         )
     Pool.objects.select_for_update().filter(year=application.year).first()
@@ -104,15 +146,39 @@ def pool_grant(
             _(
                 "The pool has %(left)s DKK left; granting %(share)s DKK overspends it. Give a reason to do it anyway."
             )
-            % {"left": localize(status.remaining), "share": localize(pool_share)}
+            % {"left": money_text(status.remaining), "share": money_text(pool_share)}
         )
     application.share_workplace, application.share_area_chef, application.share_pool = shares
     application.override_reason = override_reason.strip() if pool_share > status.remaining else ""
     application.phase = Phase.GRANTED
     application.save()
-    PoolEvent.objects.create(
+    event = PoolEvent.objects.create(
         application=application, phase=Phase.GRANTED, by=by, note=application.override_reason
     )
+    _tell_the_parties(application, event)
+    return application
+
+
+@transaction.atomic
+def pool_share_confirm(*, application: PoolApplication, by: Leader) -> PoolApplication:
+    """The area's chef agrees to pay the area's share of a granted course; HR is told."""
+    if by.pk != application.area_chef_id:
+        raise ValidationError(_("Only the area's chef confirms the area's share."))
+    confirmed = PoolApplication.objects.filter(
+        pk=application.pk, phase=Phase.GRANTED, area_chef_confirmed_at__isnull=True
+    ).update(area_chef_confirmed_at=timezone.now())
+    if not confirmed:
+        raise ValidationError(_("No share of this course waits for your confirmation."))
+    application.refresh_from_db()
+    with sending_together():
+        for person in Leader.objects.hr():
+            queue_message(
+                recipient=person,
+                kind=POOL_SHARE_CONFIRMED.key,
+                about=application,
+                context={"application": application, "chef": by},
+                url=reverse("coaching:pool_application", args=[application.pk]),
+            )
     return application
 
 
@@ -125,32 +191,54 @@ def pool_move(
     note: str = "",
     spent: Decimal | None = None,
 ) -> PoolApplication:
-    """Clarification, declining (with a reason), and the course's phases after the grant."""
+    """Clarification, declining (with a reason), and the course's phases after the grant. The
+    current phase again records the amount spent or a note without moving the case."""
     application = PoolApplication.objects.select_for_update().get(pk=application.pk)
-    allowed = {
-        Phase.RECEIVED: {Phase.CLARIFICATION, Phase.DECLINED},
-        Phase.CLARIFICATION: {Phase.DECLINED},
-        Phase.GRANTED: {Phase.COURSE},
-        Phase.COURSE: {Phase.EVALUATION},
-        Phase.EVALUATION: {Phase.CLOSED},
-    }.get(application.phase, set())
-    if phase not in allowed:
+    note = note.strip()
+    stays = phase == application.phase
+    if not stays and phase not in application.next_phases():
         raise ValidationError(
             _("An application that is '%(from)s' cannot become '%(to)s'.")
             % {"from": Phase(application.phase).label, "to": Phase(phase).label}
         )
-    if phase == Phase.DECLINED and not note.strip():
+    if stays and spent is None and not note:
+        raise ValidationError(_("Choose a new phase, or give the amount spent or a note."))
+    if phase == Phase.DECLINED and not note:
         raise ValidationError(_("Give the workplace a reason when you decline."))
-    if spent is not None:
-        if spent < 0:
-            raise ValidationError(_("The amount spent cannot be negative."))
+    if phase == Phase.COURSE and application.awaits_area_chef:
+        raise ValidationError(
+            _("The area's chef has not yet confirmed the area's share of the course.")
+        )
+    if spent is not None and spent != application.spent:
+        _check_spending(application, spent, note)
         application.spent = spent
     application.phase = phase
     if phase == Phase.DECLINED:
-        application.decision_reason = note.strip()
+        application.decision_reason = note
     application.save()
-    PoolEvent.objects.create(application=application, phase=phase, by=by, note=note.strip())
+    event = PoolEvent.objects.create(application=application, phase=phase, by=by, note=note)
+    if not stays:
+        _tell_the_parties(application, event)
     return application
+
+
+def _check_spending(application: PoolApplication, spent: Decimal, note: str) -> None:
+    if spent < 0:
+        raise ValidationError(_("The amount spent cannot be negative."))
+    granted = application.share_pool or ZERO
+    if spent > granted and not note:
+        raise ValidationError(
+            _(
+                "%(spent)s DKK is more than the pool's granted share of %(share)s DKK: "
+                "give the reason in the note."
+            )
+            % {"spent": money_text(spent), "share": money_text(granted)}
+        )
+
+
+def money_text(amount: Decimal) -> str:
+    """An amount as Danish readers write it: 45.000,00."""
+    return number_format(amount, 2, force_grouping=True)
 
 
 def pool_set_amount(*, year: int, amount: Decimal) -> Pool:

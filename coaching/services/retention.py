@@ -66,7 +66,7 @@ def support_records_anonymise(*, today: datetime.date) -> dict[str, int]:
     ).update(leader=None)
     counts["pool_cases"] = PoolApplication.objects.filter(
         year__lte=last_year, applicant__isnull=False
-    ).update(applicant=None, challenge="", decision_reason="", override_reason="")
+    ).update(applicant=None, area_chef=None, challenge="", decision_reason="", override_reason="")
     PoolEvent.objects.filter(application__year__lte=last_year, by__isnull=False).update(
         by=None, note=""
     )
