@@ -3,7 +3,7 @@ from django.urls import reverse
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from coaching.models import Booking, Coach
+from coaching.models import Booking, Coach, PoolApplication
 from nyborg_ledelse.organisation.demo import DEMO_PASSWORD, demo_logins
 from nyborg_ledelse.organisation.models import Capacity, Leader, Role
 from tests.browser.conftest import axe_violations, click, log_in, wait_for_text
@@ -69,3 +69,28 @@ def test_the_group_coaching_picker_searches_as_you_type(browser, live_server, li
     chosen = browser.find_element(By.CSS_SELECTOR, "[data-role=chosen]")
     assert chosen.find_element(By.CSS_SELECTOR, f"input[value='{member.pk}']").is_selected()
     assert browser.current_url.endswith(reverse("coaching:group_new"))
+
+
+def test_the_area_chef_confirms_the_share_and_hr_sees_the_running_course(
+    browser, live_server, live_demo
+):
+    granted = PoolApplication.objects.get(workplace="Dagtilbud Nord")
+    running = PoolApplication.objects.get(workplace="Plejecentret Egebo")
+    assert granted.area_chef is not None
+
+    log_in(browser, live_server, granted.area_chef.email, DEMO_PASSWORD)
+    browser.get(live_server.url + reverse("coaching:pool_application", args=[granted.pk]))
+    wait_for_text(browser, "Din bekræftelse som områdechef")
+    assert axe_violations(browser) == []
+    click(browser, browser.find_element(By.XPATH, "//button[text()='Bekræft områdets andel']"))
+    wait_for_text(browser, "Du har bekræftet områdets andel")
+    granted.refresh_from_db()
+    assert granted.area_chef_confirmed_at is not None
+
+    browser.delete_all_cookies()
+    log_in(browser, live_server, demo_logins()[Capacity.HR].email, DEMO_PASSWORD)
+    browser.get(live_server.url + reverse("coaching:pool_application", args=[running.pk]))
+    wait_for_text(browser, "Fase og forbrug")
+    phase = Select(browser.find_element(By.NAME, "phase"))
+    assert phase.first_selected_option.text == "Forløb i gang (nu)"
+    assert axe_violations(browser) == []
