@@ -4,7 +4,7 @@ from django import forms
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import get_format, number_format
+from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +20,7 @@ from .models import (
     Volunteer,
     is_new_leader,
 )
-from .services.years import check_session_hours
+from .services.years import check_session_hours, money_text
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -34,7 +34,7 @@ class AmountInput(forms.TextInput):
 
     def format_value(self, value):
         if isinstance(value, Decimal | int | float):
-            return number_format(value, 2, force_grouping=True)
+            return money_text(value)
         return super().format_value(value)
 
 

@@ -9,7 +9,6 @@ from django.db import transaction
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from nyborg_ledelse.notifications.services import queue_message, sending_together
@@ -18,6 +17,7 @@ from nyborg_ledelse.organisation.models import Leader, Role
 from ..funding import ZERO
 from ..models import PHASES_USING_MONEY, Phase, Pool, PoolApplication, PoolEvent
 from ..notifications import POOL_APPLICATION, POOL_PHASE, POOL_SHARE_CONFIRMED
+from .years import money_text
 
 
 @dataclass
@@ -234,11 +234,6 @@ def _check_spending(application: PoolApplication, spent: Decimal, note: str) -> 
             )
             % {"spent": money_text(spent), "share": money_text(granted)}
         )
-
-
-def money_text(amount: Decimal) -> str:
-    """An amount as Danish readers write it: 45.000,00."""
-    return number_format(amount, 2, force_grouping=True)
 
 
 def pool_set_amount(*, year: int, amount: Decimal) -> Pool:

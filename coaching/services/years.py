@@ -1,12 +1,12 @@
-"""The year every change to a leader's coaching or psychologist hours is booked in. Each change
-locks that leader's year first, so two simultaneous requests cannot overdraw a quota; a year closed
-for the accounts changes no more."""
+"""What the offers share. Every change to a leader's coaching or psychologist hours locks that
+leader's year first, so two simultaneous requests cannot overdraw a quota; a year closed for the
+accounts changes no more. Also the checks of hours and sessions, and hours and amounts as text."""
 
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.formats import localize
+from django.utils.formats import localize, number_format
 from django.utils.translation import gettext as _
 
 from nyborg_ledelse.organisation.models import Leader
@@ -18,6 +18,11 @@ from ..models import ClosedYear, CoachingYear
 def hours_text(value: Decimal) -> str:
     """Hours as Danish readers expect them: one decimal ("2,5"), whatever the database returned."""
     return localize(Decimal(value).quantize(Decimal("0.1")))
+
+
+def money_text(amount: Decimal) -> str:
+    """An amount as Danish readers write it: 45.000,00 (250,000.00 in English)."""
+    return number_format(amount, 2, force_grouping=True)
 
 
 def lock_year(leader: Leader, year: int) -> None:
