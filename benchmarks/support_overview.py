@@ -38,7 +38,7 @@ def main() -> None:
 
     from coaching.models import Booking, Coach
     from coaching.reports import coaching_totals, finance_rows
-    from coaching.services import booking_create
+    from coaching.services.coaching_hours import booking_create
     from nyborg_ledelse.organisation.models import Leader
 
     if django_settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):

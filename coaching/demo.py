@@ -12,16 +12,15 @@ from nyborg_ledelse.notifications.services import held_for_the_sweep
 from nyborg_ledelse.organisation.models import Leader
 
 from .models import Coach, Phase, Pool, SparringRequest, Volunteer
-from .services import (
-    approval_decide,
-    approval_request,
-    booking_create,
+from .services.coaching_hours import approval_decide, approval_request, booking_create
+from .services.pool import (
     default_shares,
     pool_apply,
     pool_grant,
     pool_move,
-    psychologist_book,
+    pool_share_confirm,
 )
+from .services.psychologist import psychologist_book
 
 COACHES = [
     ("Birgitte Holt", "Holt Coaching", "ICF PCC", "1650.00"),
@@ -81,12 +80,15 @@ def build_demo_support(*, seed: int = 2026) -> None:
     with held_for_the_sweep():
         for k, leader in enumerate(leaders[::4]):
             day = start + datetime.timedelta(days=rng.randrange(0, max(1, (today - start).days)))
-            booking_create(
-                leader=leader,
-                coach=rng.choice(coaches),
-                day=day,
-                hours=Decimal(rng.choice([2, 3, 5])),
-            )
+            coach, hours = rng.choice(coaches), Decimal(rng.choice([2, 3, 5]))
+            # Five hours are two sessions a week apart: a session lasts at most three.
+            for n, session in enumerate([hours] if hours <= 3 else [Decimal(3), hours - 3]):
+                booking_create(
+                    leader=leader,
+                    coach=coach,
+                    day=min(day + datetime.timedelta(days=7 * n), today),
+                    hours=session,
+                )
             if k % 5 == 0 and leader.reports_to:
                 approval = approval_request(leader=leader, year=today.year, hours=Decimal(5))
                 if k % 10 == 0:
@@ -119,6 +121,8 @@ def build_demo_support(*, seed: int = 2026) -> None:
                     shares=default_shares(application.estimated_cost),
                 )
             if phase == Phase.COURSE:
+                if application.area_chef:
+                    pool_share_confirm(application=application, by=application.area_chef)
                 pool_move(
                     application=application, by=hr, phase=Phase.COURSE, spent=Decimal("14000")
                 )

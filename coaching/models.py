@@ -252,6 +252,14 @@ class Phase(models.TextChoices):
 
 
 PHASES_USING_MONEY = (Phase.GRANTED, Phase.COURSE, Phase.EVALUATION, Phase.CLOSED)
+# Which phase may follow which; a grant (with its shares) is pool_grant's own step.
+NEXT_PHASES: dict[str, tuple[str, ...]] = {
+    Phase.RECEIVED: (Phase.CLARIFICATION, Phase.DECLINED),
+    Phase.CLARIFICATION: (Phase.DECLINED,),
+    Phase.GRANTED: (Phase.COURSE,),
+    Phase.COURSE: (Phase.EVALUATION,),
+    Phase.EVALUATION: (Phase.CLOSED,),
+}
 
 
 class PoolApplication(models.Model):
@@ -268,6 +276,18 @@ class PoolApplication(models.Model):
         _("estimated cost (DKK)"), **MONEY, validators=[MinValueValidator(Decimal("0.01"))]
     )
     pilot = models.BooleanField(_("pilot project"), default=False)
+    # The applicant's chef when they applied: the area's share is theirs to confirm.
+    area_chef = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("the area's chef"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    area_chef_confirmed_at = models.DateTimeField(
+        _("the area's chef confirmed the share"), null=True, blank=True
+    )
     phase = models.CharField(max_length=15, choices=Phase.choices, default=Phase.RECEIVED)
     share_workplace = models.DecimalField(
         _("the workplace's share"), **MONEY, null=True, blank=True
@@ -293,6 +313,18 @@ class PoolApplication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.workplace} {self.year}"
+
+    def next_phases(self) -> tuple[str, ...]:
+        return NEXT_PHASES.get(self.phase, ())
+
+    @property
+    def awaits_area_chef(self) -> bool:
+        """Granted, and the area's chef has yet to confirm the area's share."""
+        return (
+            self.phase == Phase.GRANTED
+            and self.area_chef_id is not None
+            and self.area_chef_confirmed_at is None
+        )
 
 
 class PoolEvent(models.Model):

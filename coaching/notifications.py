@@ -66,3 +66,21 @@ SPARRING_MATCHED = register(
         group=SUPPORT,
     )
 )
+POOL_PHASE = register(
+    MessageKind(
+        key="pool_phase",
+        label=_("Pool funds: news of an application from your workplace or area"),
+        template="coaching/email/pool_phase",
+        private=True,
+        group=SUPPORT,
+    )
+)
+POOL_SHARE_CONFIRMED = register(
+    MessageKind(
+        key="pool_share_confirmed",
+        label=_("HR: the area's chef confirms the area's share of a pool course"),
+        template="coaching/email/pool_share_confirmed",
+        private=True,
+        group=SUPPORT,
+    )
+)

@@ -30,8 +30,18 @@ def get_own_share(user, pk: int) -> GroupCoachingShare:
 
 
 def get_application_for_user(user, pk: int) -> PoolApplication:
-    application = get_object_or_404(PoolApplication.objects.select_related("applicant"), pk=pk)
-    if not (user.is_hr or application.applicant_id == user.pk):
+    """HR, the applicant and the area's chef, with whom HR agrees the course."""
+    application = get_object_or_404(
+        PoolApplication.objects.select_related("applicant", "area_chef"), pk=pk
+    )
+    if not (user.is_hr or user.pk in (application.applicant_id, application.area_chef_id)):
+        raise PermissionDenied
+    return application
+
+
+def get_application_for_area_chef(user, pk: int) -> PoolApplication:
+    application = get_application_for_user(user, pk)
+    if application.area_chef_id != user.pk:
         raise PermissionDenied
     return application
 

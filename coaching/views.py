@@ -29,6 +29,7 @@ from .forms import (
     PsychologistForm,
     SparringRequestForm,
     VolunteerForm,
+    member_results,
 )
 from .models import (
     Approval,
@@ -37,7 +38,6 @@ from .models import (
     Coach,
     CrisisRequest,
     GroupCoachingShare,
-    Phase,
     Pool,
     PoolApplication,
     PsychologistBooking,
@@ -48,6 +48,7 @@ from .models import (
     record_read_log,
 )
 from .permissions import (
+    get_application_for_area_chef,
     get_application_for_user,
     get_approval_for_manager,
     get_own_booking,
@@ -57,30 +58,29 @@ from .permissions import (
     require_staff_responsibility,
 )
 from .reports import coaching_totals, finance_rows
-from .services import (
+from .services.coaching_hours import (
     approval_decide,
     approval_request,
     booking_cancel,
     booking_change,
     booking_create,
     booking_preview,
-    crisis_mark_handled,
-    crisis_request,
+    year_funding,
+)
+from .services.group_coaching import group_coaching_create, share_consent
+from .services.hr import open_items_for_hr
+from .services.pool import (
     default_shares,
-    group_coaching_create,
-    open_items_for_hr,
     pool_apply,
     pool_grant,
     pool_move,
     pool_set_amount,
+    pool_share_confirm,
     pool_status,
-    psychologist_book,
-    share_consent,
-    sparring_confirm,
-    sparring_proposals,
-    year_close,
-    year_funding,
 )
+from .services.psychologist import crisis_mark_handled, crisis_request, psychologist_book
+from .services.sparring import sparring_confirm, sparring_proposals
+from .services.years import year_close
 
 
 @login_required
@@ -233,6 +233,13 @@ def share_consent_view(request, pk: int):
 @login_required
 def group_new(request):
     require_staff_responsibility(request.user)
+    if "search_members" in request.POST:
+        # The search button without JavaScript: the form comes back as filled in, with the matches.
+        filled_in = {**request.POST.dict(), "members": request.POST.getlist("members")}
+        form = GroupCoachingForm(
+            initial=filled_in, member_search=request.POST.get("members_search", "")
+        )
+        return render(request, "coaching/group_new.html", {"form": form})
     form = GroupCoachingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -246,11 +253,16 @@ def group_new(request):
                 request, _("The group coaching is registered; members are asked for their hours.")
             )
             return redirect("coaching:mine")
-    return render(
-        request,
-        "coaching/form.html",
-        {"form": form, "title": _("Group coaching for a leader team")},
-    )
+    return render(request, "coaching/group_new.html", {"form": form})
+
+
+@login_required
+def member_search(request):
+    """The group coaching picker's matches as you type: a short list, however many leaders."""
+    require_staff_responsibility(request.user)
+    chosen = [int(pk) for pk in request.GET.getlist("chosen") if pk.isdigit()]
+    results = member_results(request.GET.get("q", "")[:100], chosen=chosen)
+    return render(request, "coaching/_member_results.html", results)
 
 
 @login_required
@@ -310,10 +322,7 @@ def pool_application(request, pk: int):
             "share_pool": pool_share,
         }
     )
-    phases = [
-        (p, Phase(p).label)
-        for p in (Phase.CLARIFICATION, Phase.DECLINED, Phase.COURSE, Phase.EVALUATION, Phase.CLOSED)
-    ]
+    phases = PhaseForm.choices_for(application)
     if request.method == "POST":
         require_hr(request.user)
         try:
@@ -342,10 +351,24 @@ def pool_application(request, pk: int):
         "application": application,
         "events": application.events.select_related("by"),
         "grant_form": grant_form,
-        "phase_form": PhaseForm(phases=phases),
+        "phase_form": PhaseForm(phases=phases, initial={"phase": application.phase}),
+        "may_move": bool(application.next_phases()),
         "status": pool_status(application.year) if request.user.is_hr else None,
     }
     return render(request, "coaching/pool_application.html", context)
+
+
+@require_POST
+@login_required
+def pool_share_confirm_view(request, pk: int):
+    application = get_application_for_area_chef(request.user, pk)
+    try:
+        pool_share_confirm(application=application, by=request.user)
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(request, _("You have confirmed the area's share; HR is told."))
+    return redirect("coaching:pool_application", pk=pk)
 
 
 @login_required

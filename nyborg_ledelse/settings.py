@@ -399,6 +399,8 @@ COACHING = {
     "ANONYMOUS_HOURS": envint("COACHING_ANONYMOUS_HOURS", 5),
     "APPROVED_HOURS": envint("COACHING_APPROVED_HOURS", 5),
     "PSYCHOLOGIST_HOURS": envint("PSYCHOLOGIST_HOURS", 10),
+    # The longest one coaching session (a booking or a group's course) may be.
+    "SESSION_MAX_HOURS": envint_between("COACHING_SESSION_MAX_HOURS", 3, 1, 24),
     # The pool is expected to fund this many larger courses a year.
     "POOL_COURSES_EXPECTED": (envint("POOL_COURSES_MIN", 4), envint("POOL_COURSES_MAX", 6)),
 }

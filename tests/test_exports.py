@@ -11,7 +11,7 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from coaching.services import booking_create
+from coaching.services.coaching_hours import booking_create
 from meetings.room.models import Feedback
 from nyborg_ledelse.exports import neutralise
 from tests.factories import CoachFactory
@@ -47,13 +47,14 @@ def test_a_formula_as_cost_centre_stays_text_in_the_finance_csv_and_xlsx(client,
     coach = CoachFactory(
         name="=cmd|' /C calc'!A0", firm="Coachhuset", hourly_rate=Decimal("1800.00")
     )
-    booking_create(
-        leader=leader,
-        coach=coach,
-        day=datetime.date(2027, 1, 15),
-        hours=Decimal(6),
-        cost_centre=LINK,
-    )
+    for day in (15, 22):
+        booking_create(
+            leader=leader,
+            coach=coach,
+            day=datetime.date(2027, 1, day),
+            hours=Decimal(3),
+            cost_centre=LINK,
+        )
     client.force_login(hr)
 
     csv_text = client.get(reverse("coaching:export_csv"), {"year": 2027}).content.decode(

@@ -48,7 +48,7 @@ def topic_detail(request, pk: int):
         "supported": topic.supports.filter(leader=request.user).exists(),
         "may_edit": may_edit(request.user, topic),
         "move_form": MoveForm() if request.user.is_chef_group else None,
-        "next_states": [State(s) for s in sorted(topic.allowed_next_states())],
+        "next_states": [s for s in State if s in topic.allowed_next_states()],
         "events": topic.events.select_related("by"),
         "sees_reason": request.user.pk == topic.proposed_by_id or request.user.is_chef_group,
     }
@@ -108,6 +108,9 @@ def topic_move_view(request, pk: int):
     form = MoveForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a valid state."))
+        return redirect("topicbank:detail", pk=pk)
+    if form.cleaned_data["to_state"] == topic.state:
+        messages.info(request, _("The topic stays '%s'.") % topic.get_state_display())
         return redirect("topicbank:detail", pk=pk)
     try:
         topic_move(topic=topic, by=request.user, **form.cleaned_data)

@@ -27,7 +27,7 @@ STEPS = [
     "nyborg_ledelse.organisation.services.register_files_purge",
     "nyborg_ledelse.notifications.services.message_contents_purge",
     "meetings.room.services.room_records_purge",
-    "coaching.services.support_records_anonymise",
+    "coaching.services.retention.support_records_anonymise",
     # Last: a leaver's personal details, with their own leader development records.
     "nyborg_ledelse.organisation.erasure.leavers_anonymise",
 ]

@@ -84,6 +84,17 @@ class LeaderQuerySet(models.QuerySet):
     def chef_group(self) -> "LeaderQuerySet":
         return self.active().filter(role__in=CHEF_GROUP_ROLES)
 
+    def matching(self, text: str) -> "LeaderQuerySet":
+        """Leaders whose name or e-mail holds every word typed: a picker's search as you type."""
+        found = self
+        for word in text.split()[:5]:
+            found = found.filter(
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(email__icontains=word)
+            )
+        return found
+
 
 class LeaderManager(BaseUserManager.from_queryset(LeaderQuerySet)):
     use_in_migrations = True

@@ -7,23 +7,22 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from coaching.models import Approval, Booking, ClosedYear, GroupCoaching, PsychologistBooking
-from coaching.services import (
+from coaching.services.coaching_hours import (
     approval_decide,
     approval_request,
     booking_cancel,
     booking_change,
     booking_create,
     booking_preview,
-    group_coaching_create,
-    psychologist_book,
-    share_consent,
     year_funding,
 )
+from coaching.services.group_coaching import group_coaching_create, share_consent
+from coaching.services.psychologist import psychologist_book
 from nyborg_ledelse.notifications.models import Message
 from tests.coaching.conftest import JAN, JUN, MAR
 from tests.factories import ClosedYearFactory, LeaderFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("long_sessions")]
 H = Decimal
 
 

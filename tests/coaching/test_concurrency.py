@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
 from coaching.models import Booking
-from coaching.services import booking_create, psychologist_book
+from coaching.services.coaching_hours import booking_create
+from coaching.services.psychologist import psychologist_book
 from tests.coaching.conftest import JAN, MAR
 
 pytestmark = [
@@ -25,7 +26,7 @@ def _slow_reads(monkeypatch):
     """Each request pauses after reading the year, so without the lock both would read it empty."""
     import time
 
-    from coaching import services
+    from coaching.services import coaching_hours, psychologist
 
     def slowly(read):
         def slow(*args, **kwargs):
@@ -35,8 +36,11 @@ def _slow_reads(monkeypatch):
 
         return slow
 
-    for name in ("year_funding", "psychologist_hours_used"):
-        monkeypatch.setattr(services, name, slowly(getattr(services, name)))
+    for module, name in (
+        (coaching_hours, "year_funding"),
+        (psychologist, "psychologist_hours_used"),
+    ):
+        monkeypatch.setattr(module, name, slowly(getattr(module, name)))
 
 
 def race(*calls) -> list:

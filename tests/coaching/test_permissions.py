@@ -48,14 +48,21 @@ MATRIX = {
         "chef": 200,
     },
     Page("coaching:group_new"): STAFF,
+    Page("coaching:member_search"): STAFF,
     Page("coaching:share_consent", (("pk", "share"),), "post"): {**ONLY_THE_LEADER, "leader": 302},
     Page("coaching:psychologist"): EVERYONE,
     Page("coaching:crisis"): EVERYONE,
     Page("coaching:pool_apply"): EVERYONE,
+    # The applicant, HR and the area's chef, with whom HR agrees the course.
     Page("coaching:pool_application", (("pk", "application"),)): {
         **NOBODY,
         "leader": 200,
+        "chef": 200,
         "hr": 200,
+    },
+    Page("coaching:pool_share_confirm", (("pk", "application"),), "post"): {
+        **NOBODY,
+        "chef": 302,
     },
     Page("coaching:sparring"): EVERYONE,
     Page("coaching:hr"): HR,
@@ -91,6 +98,11 @@ def objects(people, coach):
         challenge="Konflikter i teamet",
         provider="Erhvervspsykolog",
         estimated_cost=Decimal("90000"),
+        area_chef=people["chef"],
+        phase="granted",
+        share_workplace=Decimal("30000"),
+        share_area_chef=Decimal("30000"),
+        share_pool=Decimal("30000"),
     )
     crisis = CrisisRequestFactory(workplace="Skole Øst", description="Ulykke", requested_by=leader)
     sparring = SparringRequestFactory(leader=leader, why="new")

@@ -5,15 +5,15 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from coaching.models import Phase, PoolApplication
-from coaching.services import (
+from coaching.services.pool import (
     default_shares,
     pool_apply,
     pool_grant,
     pool_move,
+    pool_share_confirm,
     pool_status,
-    sparring_confirm,
-    sparring_proposals,
 )
+from coaching.services.sparring import sparring_confirm, sparring_proposals
 from nyborg_ledelse.notifications.models import Message
 from tests.factories import (
     DepartmentFactory,
@@ -54,7 +54,7 @@ def test_shares_that_do_not_add_up_are_refused_and_nothing_is_saved(leader, hr):
     PoolFactory(year=2027, amount=D("200000"))
     applied = application(leader)
 
-    with pytest.raises(ValidationError, match="giver 80000"):
+    with pytest.raises(ValidationError, match=r"giver 80\.000,00"):
         pool_grant(application=applied, by=hr, shares=(D(30000), D(30000), D(20000)))
 
     applied.refresh_from_db()
@@ -83,11 +83,12 @@ def test_a_grant_above_what_is_left_needs_a_reason_which_is_kept(leader, hr):
     assert status.nearly_used
 
 
-def test_the_course_moves_through_its_phases_and_spending_is_tracked(leader, hr):
+def test_the_course_moves_through_its_phases_and_spending_is_tracked(leader, chef, hr):
     PoolFactory(year=2027, amount=D("200000"))
     applied = application(leader)
     pool_move(application=applied, by=hr, phase=Phase.CLARIFICATION, note="Møde med leder og chef")
     pool_grant(application=applied, by=hr, shares=default_shares(applied.estimated_cost))
+    pool_share_confirm(application=applied, by=chef)
     pool_move(application=applied, by=hr, phase=Phase.COURSE, spent=D("12000"))
 
     with pytest.raises(ValidationError, match="kan ikke blive"):

@@ -19,6 +19,8 @@ PRIVATE = {
     "group_coaching_consent",
     "crisis_request",
     "pool_application",
+    "pool_phase",
+    "pool_share_confirmed",
     "sparring_matched",
     "development_talk_booked",
     # Sent to proposers and supporters: a declined anonymous topic's message names its proposer.

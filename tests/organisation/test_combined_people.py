@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coaching.models import Approval
-from coaching.services import approval_decide
+from coaching.services.coaching_hours import approval_decide
 from groups.models import Reason
 from meetings.models import Meeting
 from meetings.room.models import AccessLog, Summary

@@ -236,6 +236,7 @@ def test_support_records_lose_their_names_after_5_full_financial_years(leader, c
     case = PoolApplicationFactory(
         workplace="Skole Øst",
         applicant=leader,
+        area_chef=chef,
         year=2020,
         challenge="Konflikt i teamet",
         provider="Psykolog",
@@ -253,7 +254,12 @@ def test_support_records_lose_their_names_after_5_full_financial_years(leader, c
     approval = Approval.objects.get()
     assert (approval.leader, approval.manager, approval.reason) == (None, None, "")
     case.refresh_from_db()
-    assert (case.applicant, case.challenge, case.estimated_cost) == (None, "", Decimal("30000"))
+    assert (case.applicant, case.area_chef, case.challenge, case.estimated_cost) == (
+        None,
+        None,
+        "",
+        Decimal("30000"),
+    )
     # Without names, the year's funding still adds up the same.
     assert coaching_totals(2020) == totals
 

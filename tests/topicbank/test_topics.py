@@ -282,3 +282,18 @@ def test_the_board_shows_the_balance_of_operations_and_development_per_round(cli
     client.force_login(chef)
     page = client.get(reverse("topicbank:board")).text
     assert "<td>Forår 2027</td><td>1</td><td>1</td>" in page
+
+
+def test_the_state_selector_starts_at_the_topics_own_state(client, chef, topic):
+    client.force_login(chef)
+
+    page = client.get(reverse("topicbank:detail", args=[topic.pk])).text
+    staying = client.post(
+        reverse("topicbank:move", args=[topic.pk]), {"to_state": topic.state}, follow=True
+    )
+
+    select = page.split('name="to_state"', 1)[1].split("</select>", 1)[0]
+    assert '<option value="proposed" selected>Foreslået (nu)</option>' in select
+    assert select.count("selected") == 1
+    assert "Emnet forbliver &#x27;Foreslået&#x27;." in staying.text
+    assert not topic.events.exists()
