@@ -44,7 +44,8 @@ from .permissions import (
     may_see_group_evaluations,
     may_write_records,
 )
-from .reports import report_docx, report_pdf, report_sections, report_title
+from .reports import report_docx, report_pdf
+from .reports import round_report as compiled_report
 from .services import (
     EditConflict,
     checked_texts,
@@ -370,11 +371,8 @@ def round_evaluations(request, pk: int):
 def round_report(request, pk: int):
     round_ = get_round_for_chef_group(request.user, pk)
     log_access(request.user, AccessLog.What.REPORT, round=round_)
-    return render(
-        request,
-        "room/report.html",
-        {"round": round_, "title": report_title(round_), "sections": report_sections(round_)},
-    )
+    report = compiled_report(round_)
+    return render(request, "room/report.html", {"round": round_, "report": report})
 
 
 @login_required
