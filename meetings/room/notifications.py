@@ -161,18 +161,12 @@ REPORT_COMPLETE = register(
 )
 
 
-def _answer_published(message) -> bool:
-    answer = message.about
-    return answer is not None and answer.is_published
-
-
-# Published to every leader, so administrators may see who was told.
+# Published to every leader (and never withdrawn), so administrators may see who was told.
 CHEF_ANSWER_PUBLISHED = register(
     MessageKind(
         key="chef_answer_published",
         label=_("The chef group answers the groups' feedback"),
         template="room/email/chef_answer_published",
         private=False,
-        still_applies=_answer_published,
     )
 )

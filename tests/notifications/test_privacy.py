@@ -33,6 +33,9 @@ PRIVATE = {
     # A named person is asked about, and answers on, a sentence of the room.
     "mention_asked",
     "mention_answered",
+    # The chef group's loop: which group released its feedback to the chef group, and when.
+    "feedback_released",
+    "report_complete",
 }
 PUBLIC = {
     "account",
@@ -50,6 +53,8 @@ PUBLIC = {
     "introduction_item_due",
     # Given in the open: the group learns who may read its records.
     "group_hosting",
+    # The chef group's answer to a round's report, published to every leader.
+    "chef_answer_published",
 }
 
 SUBJECT = "Dine anonyme coachingtimer er brugt"
