@@ -266,6 +266,9 @@ logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
 FONTS = Path(__file__).parent / "fonts"  # a small Latin cut of DejaVu Sans, see its LICENSE.txt
 LINE = 5  # mm per line of table text
 PADDING = 2
+# fpdf2 cannot break a table row across pages: a longer answer (seed 004's group 11 wrote pages)
+# continues in a row of its own.
+LINES_PER_ROW = 40
 
 
 class _ReportPDF(FPDF):
@@ -294,6 +297,21 @@ class _ReportPDF(FPDF):
     def lines(self, width: float, text: str) -> int:
         return len(self.multi_cell(width, LINE, text, dry_run=True, output=MethodReturnValue.LINES))
 
+    def split_row(self, widths, cells: list[str]) -> list[list[str]]:
+        """The row's cells, as rows short enough for a page; later ones say they continue."""
+        lines = [
+            self.multi_cell(w - PADDING, LINE, t, dry_run=True, output=MethodReturnValue.LINES)
+            for w, t in zip(widths, cells, strict=True)
+        ]
+        tallest = max(len(cell) for cell in lines)
+        if tallest <= LINES_PER_ROW:
+            return [cells]
+        rows = []
+        for start in range(0, tallest, LINES_PER_ROW):
+            label = cells[0] if not start else _("%(group)s (continued)") % {"group": cells[0]}
+            rows.append([label, *("\n".join(c[start : start + LINES_PER_ROW]) for c in lines[1:])])
+        return rows
+
     def keep_heading_with_table(self, title: str, widths, section: ReportSection) -> None:
         """A heading never stands alone at the foot of a page: if its table's heading row and
         first row do not fit below it, it starts the next page."""
@@ -301,7 +319,7 @@ class _ReportPDF(FPDF):
         needed = self.lines(0, title) * 7 + LINE + 2 * PADDING
         if section.rows:
             self.set_font(FONT, size=9)
-            first = _cells(section, section.rows[0])
+            first = self.split_row(widths, _cells(section, section.rows[0]))[0]
             needed += max(self.lines(w - 2, t) for w, t in zip(widths, first, strict=True)) * LINE
             needed += 2 * PADDING
         if self.will_page_break(needed):
@@ -331,7 +349,8 @@ def report_pdf(round_: Round) -> bytes:
             for text in _column_headings(section):
                 header.cell(text)
             for row in section.rows:
-                cells = table.row()
-                for text in _cells(section, row):
-                    cells.cell(text)
+                for part in pdf.split_row(widths, _cells(section, row)):
+                    cells = table.row()
+                    for text in part:
+                        cells.cell(text)
     return bytes(pdf.output())

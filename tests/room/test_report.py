@@ -152,6 +152,22 @@ def test_a_heading_never_stands_alone_at_the_foot_of_a_page(client, people, meet
                 assert any(line.startswith("Gruppe") for line in after), (theme, groups)
 
 
+def test_an_answer_longer_than_a_page_continues_on_the_next(client, people, meeting):
+    question = meeting.round.questions.get()
+    lines = [f"• Linje {n} om budgetprocessen." for n in range(1, 151)]
+    Feedback.objects.filter(meeting=meeting).update(
+        released_at=timezone.now(),
+        answers={str(question.pk): {"dos": "\n".join(lines), "donts": "Kort."}},
+    )
+
+    pages = pdf_pages(download(client, people, meeting, "room:report_pdf"))
+
+    assert len(pages) >= 3
+    everything = "\n".join(pages)
+    assert everything.count("Gruppe 1\n(fortsat)") == 3  # 150 lines, 40 to a row
+    assert all(line in everything for line in lines)
+
+
 def report_queries(client, people, meeting) -> int:
     client.force_login(people["chef"])
     with CaptureQueriesContext(connection) as queries:
