@@ -411,6 +411,7 @@ def chef_answer_edit(request, pk: int):
     form = ChefAnswerForm(
         request.POST or None, questions=list(round_.questions.all()), answer=answer
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             chef_answer_save(
@@ -420,6 +421,12 @@ def chef_answer_edit(request, pk: int):
                 text=form.cleaned_data["text"].strip(),
                 themes=form.themes(),
             )
+        except EditConflict as error:
+            # Their version is shown beside mine; saving again replaces it deliberately.
+            conflict = error.current
+            form.add_error(None, error)
+            form.data = form.data.copy()
+            form.data["version"] = conflict.version
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -428,7 +435,11 @@ def chef_answer_edit(request, pk: int):
                 _("The answer is saved. Only the chef group sees it until it is published."),
             )
             return redirect("room:chef_answer", pk=pk)
-    return render(request, "room/chef_answer_form.html", {"round": round_, "form": form})
+    return render(
+        request,
+        "room/chef_answer_form.html",
+        {"round": round_, "form": form, "conflict": conflict},
+    )
 
 
 @require_POST

@@ -216,3 +216,19 @@ def test_the_answer_of_a_draft_is_not_on_the_next_meeting(client, people, meetin
     client.force_login(people["leader"])
 
     assert "Chefgruppens svar" not in client.get(next_meeting.get_absolute_url()).content.decode()
+
+
+def test_two_members_of_the_chef_group_never_overwrite_each_other_silently(client, people, meeting):
+    ChefGroupAnswerFactory(
+        round=meeting.round, text="Den første version.", updated_by=people["chef"]
+    )
+    url = reverse("room:chef_answer_edit", args=[meeting.round_id])
+    client.force_login(people["director"])
+    client.post(url, {"text": "Direktørens version.", "version": 1})
+    client.force_login(people["chef"])
+
+    page = client.post(url, {"text": "Chefens version.", "version": 1}).content.decode()
+    assert "Direktørens version." in page and "Chefens version." in page
+    assert ChefGroupAnswer.objects.get().text == "Direktørens version."
+    client.post(url, {"text": "Chefens version.", "version": 2})
+    assert ChefGroupAnswer.objects.get().text == "Chefens version."
