@@ -123,12 +123,11 @@ def report_deadline(round_: Round) -> datetime.date | None:
     return days[-1] + datetime.timedelta(days=FEEDBACK_DEADLINE_DAYS) if days else None
 
 
-def _not_filled_in() -> str:
-    return _("Did not fill in the form")
-
-
-def _nothing_to_report() -> str:
-    return _("The group had nothing to report")
+def _note(group: GroupRelease) -> str:
+    """What stands in place of a group's answer when it gave none."""
+    if group.released_at is None:
+        return _("Did not fill in the form")
+    return _("The group had nothing to report") if group.nothing_to_report else ""
 
 
 def round_report(round_: Round) -> Report:
@@ -138,44 +137,35 @@ def round_report(round_: Round) -> Report:
         .select_related("group", "feedback")
         .order_by("group__number")
     )
-    groups, released = [], []
+    groups = []  # (the group, its released feedback or None), by number
     for meeting in meetings:
         feedback = getattr(meeting, "feedback", None)
         if feedback is not None and feedback.is_released:
             group = GroupRelease(
                 meeting.group.number, feedback.released_at, feedback.nothing_to_report
             )
-            released.append((group, feedback))
+            groups.append((group, feedback))
         else:
-            group = GroupRelease(meeting.group.number, None)
-            released.append((group, None))
-        groups.append(group)
-
-    def note(group: GroupRelease) -> str:
-        if group.released_at is None:
-            return _not_filled_in()
-        return _nothing_to_report() if group.nothing_to_report else ""
+            groups.append((GroupRelease(meeting.group.number, None), None))
 
     sections = []
     for question in round_.questions.all():
         rows = []
-        for group, feedback in released:
+        for group, feedback in groups:
             answer = feedback.answers.get(str(question.pk), {}) if feedback else {}
             first = answer.get("dos", answer.get("text", ""))
-            rows.append(ReportRow(group, first, answer.get("donts", ""), note(group)))
+            rows.append(ReportRow(group, first, answer.get("donts", ""), _note(group)))
         sections.append(ReportSection(question.theme, question.dos_and_donts, rows))
-    general = [
-        ReportRow(group, feedback.text)
-        for group, feedback in released
-        if feedback and feedback.text
-    ]
-    if general or not sections:
+    if sections:
+        general = [ReportRow(g, f.text) for g, f in groups if f and f.text]
+    else:
         # With no themes, the general feedback is the report's one table: every group in it.
-        rows = general or [ReportRow(group, "", "", note(group)) for group, _f in released]
+        general = [ReportRow(g, f.text if f else "", "", _note(g)) for g, f in groups]
+    if general:
         sections.append(
-            ReportSection(_("Other feedback to the chef group"), dos_and_donts=False, rows=rows)
+            ReportSection(_("Other feedback to the chef group"), dos_and_donts=False, rows=general)
         )
-    return Report(round_, groups, sections)
+    return Report(round_, [group for group, _feedback in groups], sections)
 
 
 def _column_headings(section: ReportSection) -> list[str]:
