@@ -53,6 +53,8 @@ DEFAULT_ITEMS = [
     ),
 ]
 
+# "Hvad er der sket siden sidst!": where a meeting follows up what came before it.
+FOLLOW_UP_ITEM = 2
 ITEM_NUMBERS = tuple(number for number, _title, _text in DEFAULT_ITEMS)
 # Items 3 and 5 carry the round's topics from the topic bank.
 TOPIC_ITEMS = tuple(TopicItem.values)

@@ -36,6 +36,7 @@ from groups.models import (
 from meetings.models import AgendaItem as RoundAgendaItem
 from meetings.models import Apology, Attendance, CalendarFeed, Meeting, Room, Round, SummaryQuestion
 from meetings.room.models import (
+    ChefGroupAnswer,
     Exercise,
     ExerciseReceipt,
     Feedback,
@@ -284,6 +285,17 @@ class FeedbackFactory(factory.django.DjangoModelFactory):
 
     meeting = factory.SubFactory(MeetingFactory)
     updated_by = factory.LazyAttribute(lambda o: _host_or_chef(o.meeting))
+
+
+class ChefGroupAnswerFactory(factory.django.DjangoModelFactory):
+    """The chef group's draft answer to a round's report (published: pass published_at and _by)."""
+
+    class Meta:
+        model = ChefGroupAnswer
+
+    round = factory.SubFactory(RoundFactory)
+    text = "Vi tager tilbagemeldingerne med i budgetprocessen."
+    updated_by = factory.SubFactory(ChefFactory)
 
 
 class MentionAgreementFactory(factory.django.DjangoModelFactory):

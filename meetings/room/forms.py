@@ -241,3 +241,38 @@ class ProblemForm(forms.Form):
             (key, f"{problem.label} – {problem.description} {problem.leadership}")
             for key, problem in PROBLEM_TYPES.items()
         ]
+
+
+class ChefAnswerForm(VersionedForm):
+    text = forms.CharField(
+        label=_("In general"),
+        help_text=_("What the chef group answers beyond the themes."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+
+    def __init__(self, *args, questions, answer=None, **kwargs):
+        initial = {"version": answer.version, "text": answer.text} if answer else {}
+        super().__init__(*args, initial=initial, **kwargs)
+        for question in questions:
+            self.fields[f"theme{question.pk}"] = forms.CharField(
+                label=question.theme,
+                help_text=_("What will the chef group do with the groups' feedback on this theme?"),
+                widget=forms.Textarea(attrs={"rows": 4}),
+                required=False,
+                initial=answer.themes.get(str(question.pk), "") if answer else "",
+            )
+        self.questions = questions
+
+    def themes(self) -> dict[str, str]:
+        return {
+            str(question.pk): self.cleaned_data[f"theme{question.pk}"].strip()
+            for question in self.questions
+            if self.cleaned_data.get(f"theme{question.pk}", "").strip()
+        }
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("text", "").strip() and not self.themes():
+            raise forms.ValidationError(_("Write what the chef group will do with the feedback."))
+        return data

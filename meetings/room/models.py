@@ -405,3 +405,58 @@ class ExerciseReceipt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.leader_id} answered {self.exercise_id}"
+
+
+# --- the chef group's answer to a round's report ---------------------------------------------------
+
+
+class ChefGroupAnswerQuerySet(models.QuerySet):
+    def published(self) -> "ChefGroupAnswerQuerySet":
+        return self.filter(published_at__isnull=False)
+
+
+class ChefGroupAnswer(models.Model):
+    """The chef group's answer to a round's report: per theme, what it will do with the groups'
+    feedback. The draft is the chef group's; published, it is every leader's (nothing in it is
+    confidential) and is shown at each group's next meeting under item 2 and on the front page."""
+
+    round = models.OneToOneField(Round, on_delete=models.CASCADE, related_name="chef_answer")
+    themes = models.JSONField(default=dict, blank=True)  # question id → what we will do
+    text = models.TextField(_("In general"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = ChefGroupAnswerQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(published_at__isnull=True)
+                | models.Q(published_by__isnull=False),
+                name="chef_answer_published_by_someone",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Chef group's answer {self.round_id}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    def sections(self) -> list[tuple[str, str]]:
+        """(theme, what the chef group will do) in the round's order, then the general answer."""
+        sections = [
+            (question.theme, self.themes.get(str(question.pk), ""))
+            for question in self.round.questions.all()
+        ]
+        if self.text:
+            sections.append((str(_("In general")), self.text))
+        return [(theme, text) for theme, text in sections if text]

@@ -136,3 +136,37 @@ MENTION_ANSWERED = register(
         group=CONFIDENTIAL_ROOM,
     )
 )
+
+
+# --- the chef group's loop ------------------------------------------------------------------
+
+FEEDBACK_RELEASED = register(
+    MessageKind(
+        key="feedback_released",
+        label=_("The chef group: a group released its feedback"),
+        template="room/email/feedback_released",
+        private=True,
+        group=CONFIDENTIAL_ROOM,
+    )
+)
+
+REPORT_COMPLETE = register(
+    MessageKind(
+        key="report_complete",
+        label=_("The chef group: the round's report is complete"),
+        template="room/email/report_complete",
+        private=True,
+        group=CONFIDENTIAL_ROOM,
+    )
+)
+
+
+# Published to every leader (and never withdrawn), so administrators may see who was told.
+CHEF_ANSWER_PUBLISHED = register(
+    MessageKind(
+        key="chef_answer_published",
+        label=_("The chef group answers the groups' feedback"),
+        template="room/email/chef_answer_published",
+        private=False,
+    )
+)

@@ -1,6 +1,7 @@
 """Who may reach which record of the confidential room: views call these first; nothing else decides."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -8,7 +9,7 @@ from meetings.models import Meeting, Round
 from meetings.permissions import require_begun
 
 from .disclosure import evaluation_asked, survey_asked
-from .models import Exercise, MentionAgreement, Survey
+from .models import ChefGroupAnswer, Exercise, MentionAgreement, Survey
 
 # 404 for a record the user may not know exists; 403 where they may see it but not do this to it.
 
@@ -128,3 +129,34 @@ def get_mention_for_person(user, pk: int) -> MentionAgreement:
         pk=pk,
         person_id=user.pk,
     )
+
+
+def may_read_chef_answers(user) -> bool:
+    """A published answer of the chef group is for every leader: the groups and the chef group."""
+    return user.is_chef_group or user.in_store_ledergruppe
+
+
+def chef_answer_readers():
+    """Who is told when the chef group publishes its answer: the same people as above."""
+    from nyborg_ledelse.organisation.models import Leader
+
+    return Leader.objects.filter(
+        Q(pk__in=Leader.objects.store_ledergruppe()) | Q(pk__in=Leader.objects.chef_group())
+    ).order_by("pk")
+
+
+def get_chef_answer_to_read(user, pk: int) -> tuple[Round, ChefGroupAnswer | None]:
+    """The chef group reads its draft (or learns there is none yet); every leader reads it once
+    published; for anyone else, and before then, it does not exist."""
+    round_ = get_object_or_404(Round, pk=pk, published_at__isnull=False)
+    answer = (
+        ChefGroupAnswer.objects.filter(round=round_)
+        .select_related("published_by")
+        .prefetch_related("round__questions")
+        .first()
+    )
+    if user.is_chef_group:
+        return round_, answer
+    if answer is not None and answer.is_published and may_read_chef_answers(user):
+        return round_, answer
+    raise Http404

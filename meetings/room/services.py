@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meetings.models import Meeting
+from meetings.models import Kind, Meeting, Round
 from nyborg_ledelse.notifications.models import Message, State
 from nyborg_ledelse.notifications.services import cancel_messages, queue_message, sending_together
 from nyborg_ledelse.organisation.models import Leader
@@ -20,6 +20,7 @@ from nyborg_ledelse.organisation.models import Leader
 from .disclosure import evaluation_asked, evaluation_is_closed, survey_asked, survey_is_closed
 from .models import (
     AccessLog,
+    ChefGroupAnswer,
     EvaluationAnswer,
     EvaluationReceipt,
     Exercise,
@@ -33,15 +34,21 @@ from .models import (
 )
 from .namecheck import Finding, Person, find_people, sentence_around
 from .notifications import (
+    CHEF_ANSWER_PUBLISHED,
     CONCEPT_SURVEY,
     EVALUATION_NUDGE,
+    FEEDBACK_RELEASED,
     FEEDBACK_REMINDER,
     MENTION_ANSWERED,
     MENTION_ASKED,
+    REPORT_COMPLETE,
     SUMMARY_FOR_COMMENTS,
     SUMMARY_PUBLISHED,
     SUMMARY_REMINDER,
 )
+from .permissions import chef_answer_readers
+from .reports import FEEDBACK_DEADLINE_DAYS, Report
+from .reports import round_report as compiled_report
 from .surveys import CONCEPT, SURVEYS
 
 # After the meeting: 2 days, then every 3 days for six weeks (they stop once it is published).
@@ -383,7 +390,128 @@ def feedback_release(*, meeting: Meeting, by: Leader) -> Feedback:
     feedback.released_at = timezone.now()
     feedback.save(update_fields=["agreed_by", "released_at"])
     cancel_messages(kind=FEEDBACK_REMINDER.key, about=meeting, reason="released")
+    report = compiled_report(meeting.round)
+    with sending_together():
+        for person in Leader.objects.chef_group().exclude(pk=by.pk):
+            queue_message(
+                recipient=person,
+                kind=FEEDBACK_RELEASED.key,
+                about=feedback,
+                context={
+                    "meeting": meeting,
+                    "released": len(report.released),
+                    "groups": len(report.groups),
+                },
+                url=reverse("room:report", args=[meeting.round_id]),
+            )
+    report_complete_notify(round_=meeting.round, today=timezone.localdate(), report=report)
     return feedback
+
+
+# --- the chef group's loop: the report complete, the chef group's answer ----------------------
+
+
+def report_complete_notify(
+    *, round_: Round, today: datetime.date, report: Report | None = None
+) -> bool:
+    """Tell the chef group, once, that the round's report is complete: every group released, or
+    the groups' deadline passed. True when it is complete."""
+    report = report or compiled_report(round_)
+    begun = bool(round_.day_dates) and round_.day_dates[0] <= today
+    if not report.groups or not begun or not report.is_complete(today):
+        return False
+    with sending_together():
+        for person in Leader.objects.chef_group():
+            queue_message(
+                recipient=person,
+                kind=REPORT_COMPLETE.key,
+                about=round_,
+                version="complete",
+                context={
+                    "round": round_,
+                    "released": len(report.released),
+                    "groups": len(report.groups),
+                    "all_released": len(report.released) == len(report.groups),
+                    "deadline": report.deadline,
+                },
+                url=reverse("room:report", args=[round_.pk]),
+            )
+    return True
+
+
+# A round whose deadline passed longer ago than this is not announced late (after a missed day
+# the round still catches up; a newly installed system does not announce last year's rounds).
+REPORT_NOTICE_WINDOW_DAYS = 14
+
+
+def reports_complete_daily(*, today: datetime.date) -> dict[str, int]:
+    """The daily round's step: a report whose deadline passed today is complete with what came."""
+    earliest = today - datetime.timedelta(
+        days=FEEDBACK_DEADLINE_DAYS + REPORT_NOTICE_WINDOW_DAYS + 7
+    )
+    rounds = Round.objects.published().filter(
+        kind=Kind.GROUPS, week_start__gte=earliest, week_start__lte=today
+    )
+    return {"complete_reports": sum(report_complete_notify(round_=r, today=today) for r in rounds)}
+
+
+@transaction.atomic
+def chef_answer_save(
+    *, round_: Round, by: Leader, version: int | None, text: str, themes: dict[str, str]
+) -> ChefGroupAnswer:
+    """The chef group's draft; an editor who started from an older version is stopped."""
+    answer = (
+        ChefGroupAnswer.objects.select_for_update()
+        .select_related("updated_by")
+        .filter(round=round_)
+        .first()
+    )
+    if answer is None:
+        answer = ChefGroupAnswer(round=round_, text=text, themes=themes, updated_by=by)
+        answer.full_clean()
+        try:
+            with transaction.atomic():
+                answer.save()
+        except IntegrityError:
+            raise EditConflict(ChefGroupAnswer.objects.get(round=round_)) from None
+        return answer
+    if answer.is_published:
+        raise ValidationError(_("The answer is published and can no longer be changed."))
+    if version != answer.version:
+        raise EditConflict(answer)
+    answer.text, answer.themes = text, themes
+    answer.version += 1
+    answer.updated_by, answer.updated_at = by, timezone.now()
+    answer.full_clean()
+    answer.save()
+    return answer
+
+
+@transaction.atomic
+def chef_answer_publish(*, round_: Round, by: Leader) -> ChefGroupAnswer:
+    """Every leader is told, and reads the answer on the front page and at the next meeting."""
+    answer = (
+        ChefGroupAnswer.objects.select_for_update()
+        .filter(round=round_)
+        .prefetch_related("round__questions")
+        .first()
+    )
+    if answer is None or not answer.sections():
+        raise ValidationError(_("Write the answer first."))
+    if answer.is_published:
+        raise ValidationError(_("The answer is already published."))
+    answer.published_at, answer.published_by = timezone.now(), by
+    answer.save(update_fields=["published_at", "published_by"])
+    with sending_together():
+        for reader in chef_answer_readers():
+            queue_message(
+                recipient=reader,
+                kind=CHEF_ANSWER_PUBLISHED.key,
+                about=answer,
+                context={"answer": answer},
+                url=reverse("room:chef_answer", args=[round_.pk]),
+            )
+    return answer
 
 
 # --- follow-up reminders --------------------------------------------------------------------

@@ -31,6 +31,14 @@ urlpatterns = [
     path(
         "rounds/<int:pk>/report.pdf", views.round_report_file, {"format": "pdf"}, name="report_pdf"
     ),
+    # The chef group's answer to the report, published to every leader.
+    path("rounds/<int:pk>/answer/", views.chef_answer_detail, name="chef_answer"),
+    path("rounds/<int:pk>/answer/edit/", views.chef_answer_edit, name="chef_answer_edit"),
+    path(
+        "rounds/<int:pk>/answer/publish/",
+        views.chef_answer_publish_view,
+        name="chef_answer_publish",
+    ),
     path("rounds/<int:pk>/surveys/", views.survey_attach, name="survey_attach"),
     path("surveys/<int:pk>/", views.survey_answer, name="survey"),
     path("surveys/<int:pk>/results/", views.survey_results_view, name="survey_results"),

@@ -23,6 +23,7 @@ from .disclosure import (
 )
 from .disclosure import round_evaluations as round_evaluations_table
 from .forms import (
+    ChefAnswerForm,
     CommentForm,
     EvaluationForm,
     FeedbackForm,
@@ -31,8 +32,9 @@ from .forms import (
     SurveyAttachForm,
     SurveyForm,
 )
-from .models import AccessLog, Feedback, Summary
+from .models import AccessLog, ChefGroupAnswer, Feedback, Summary
 from .permissions import (
+    get_chef_answer_to_read,
     get_meeting_in_room,
     get_mention_for_person,
     get_round_for_chef_group,
@@ -44,10 +46,13 @@ from .permissions import (
     may_see_group_evaluations,
     may_write_records,
 )
-from .reports import report_docx, report_pdf, report_sections, report_title
+from .reports import report_docx, report_pdf
+from .reports import round_report as compiled_report
 from .services import (
     EditConflict,
     checked_texts,
+    chef_answer_publish,
+    chef_answer_save,
     comment_days_default,
     evaluation_submit,
     feedback_release,
@@ -370,11 +375,8 @@ def round_evaluations(request, pk: int):
 def round_report(request, pk: int):
     round_ = get_round_for_chef_group(request.user, pk)
     log_access(request.user, AccessLog.What.REPORT, round=round_)
-    return render(
-        request,
-        "room/report.html",
-        {"round": round_, "title": report_title(round_), "sections": report_sections(round_)},
-    )
+    report = compiled_report(round_)
+    return render(request, "room/report.html", {"round": round_, "report": report})
 
 
 @login_required
@@ -391,6 +393,66 @@ def round_report_file(request, pk: int, format: str):
         f'attachment; filename="opsamling-{slugify(round_.title)}.{format}"'
     )
     return response
+
+
+@login_required
+def chef_answer_detail(request, pk: int):
+    round_, answer = get_chef_answer_to_read(request.user, pk)
+    return render(request, "room/chef_answer.html", {"round": round_, "answer": answer})
+
+
+@login_required
+def chef_answer_edit(request, pk: int):
+    round_ = get_round_for_chef_group(request.user, pk)
+    answer = ChefGroupAnswer.objects.filter(round=round_).select_related("updated_by").first()
+    if answer is not None and answer.is_published:
+        messages.info(request, _("The answer is published and can no longer be changed."))
+        return redirect("room:chef_answer", pk=pk)
+    form = ChefAnswerForm(
+        request.POST or None, questions=list(round_.questions.all()), answer=answer
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            chef_answer_save(
+                round_=round_,
+                by=request.user,
+                version=form.cleaned_data["version"],
+                text=form.cleaned_data["text"].strip(),
+                themes=form.themes(),
+            )
+        except EditConflict as error:
+            # Their version is shown beside mine; saving again replaces it deliberately.
+            conflict = error.current
+            form.add_error(None, error)
+            form.data = form.data.copy()
+            form.data["version"] = conflict.version
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The answer is saved. Only the chef group sees it until it is published."),
+            )
+            return redirect("room:chef_answer", pk=pk)
+    return render(
+        request,
+        "room/chef_answer_form.html",
+        {"round": round_, "form": form, "conflict": conflict},
+    )
+
+
+@require_POST
+@login_required
+def chef_answer_publish_view(request, pk: int):
+    round_ = get_round_for_chef_group(request.user, pk)
+    try:
+        chef_answer_publish(round_=round_, by=request.user)
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(request, _("The answer is published; every leader is told."))
+    return redirect("room:chef_answer", pk=pk)
 
 
 @require_POST

@@ -21,6 +21,8 @@ STEPS = [
     "groups.hosting.hosting_daily",
     # After a meeting: the host's reminders, the members' evaluation nudges, the concept survey.
     "meetings.room.services.room_daily",
+    # A round's report whose feedback deadline has passed is complete: the chef group is told.
+    "meetings.room.services.reports_complete_daily",
     # New leaders entered by hand (not by the register import) get their introduction programme.
     "coaching.development.services.development_daily",
     # Personal data with an end (the retention rules, nyborg_ledelse/organisation/retention.py).

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from meetings.room.answers import front_page_context
+
 from .erasure import leader_erase, leader_erasure_preview
 from .forms import CapacityForm, RegisterUploadForm
 from .models import Capacity, CapacityChange, Erasure, Leader, RegisterImport
@@ -31,7 +33,7 @@ from .services import (
 
 @login_required
 def home(request):
-    return render(request, "organisation/home.html")
+    return render(request, "organisation/home.html", front_page_context(request.user))
 
 
 @login_required

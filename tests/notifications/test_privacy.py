@@ -35,6 +35,9 @@ PRIVATE = {
     # A named person is asked about, and answers on, a sentence of the room.
     "mention_asked",
     "mention_answered",
+    # The chef group's loop: which group released its feedback to the chef group, and when.
+    "feedback_released",
+    "report_complete",
 }
 PUBLIC = {
     "account",
@@ -54,6 +57,8 @@ PUBLIC = {
     "group_hosting",
     # To the administrators, about a meeting they plan; the reason is in the text only.
     "stand_in_request",
+    # The chef group's answer to a round's report, published to every leader.
+    "chef_answer_published",
 }
 
 SUBJECT = "Dine anonyme coachingtimer er brugt"

@@ -133,7 +133,16 @@ def test_reading_through_the_edit_pages_is_logged(client, people, meeting):
 # Pages of the room that show no one's text: the forms to answer, and the log itself.
 # The answer forms and the administrators' log show no record's text; the exercises page lists
 # which exercises were run, not their results (those are on "exercise", which logs).
-NO_RECORD_TEXT = {"evaluate", "survey", "access_log", "exercises"}
+# The chef group's answer is the chef group's own text, for every leader once published: no
+# group's record is read through it.
+NO_RECORD_TEXT = {
+    "evaluate",
+    "survey",
+    "access_log",
+    "exercises",
+    "chef_answer",
+    "chef_answer_edit",
+}
 # The named person's own page shows them the one sentence about them, nothing else of the text;
 # only they reach it (tests/room/test_mention_agreement.py).
 NOT_WALKED = {"mention"}

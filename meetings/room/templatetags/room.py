@@ -3,8 +3,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from groups.models import Membership
+from meetings.agenda_template import FOLLOW_UP_ITEM
 from meetings.models import Meeting
 
+from ..answers import answer_for_meeting
 from ..disclosure import evaluation_is_closed, survey_is_closed
 from ..forms import SurveyAttachForm
 from ..models import Survey
@@ -75,3 +77,10 @@ def open_surveys(user):
     return {
         "surveys": [s for s in candidates if may_answer_survey(user, s) and not survey_is_closed(s)]
     }
+
+
+@register.inclusion_tag("room/_chef_answer_on_agenda.html")
+def chef_answer_on_agenda(meeting, item, user):
+    """Under item 2 of a group's meeting: the chef group's answer to the round before."""
+    show = item.number == FOLLOW_UP_ITEM and meeting.group_id is not None
+    return {"answer": answer_for_meeting(meeting, user) if show else None}
