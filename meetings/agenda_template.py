@@ -54,5 +54,8 @@ DEFAULT_ITEMS = [
 ]
 
 ITEM_NUMBERS = tuple(number for number, _title, _text in DEFAULT_ITEMS)
+# "Hvad er der sket siden sidst!": where the group follows up what it said it would do.
+SINCE_LAST_TIME = 2
+assert SINCE_LAST_TIME in ITEM_NUMBERS
 # Items 3 and 5 carry the round's topics from the topic bank.
 TOPIC_ITEMS = tuple(TopicItem.values)

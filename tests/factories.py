@@ -36,6 +36,7 @@ from groups.models import (
 from meetings.models import AgendaItem as RoundAgendaItem
 from meetings.models import Apology, Attendance, CalendarFeed, Meeting, Room, Round, SummaryQuestion
 from meetings.room.models import (
+    Commitment,
     Exercise,
     ExerciseReceipt,
     Feedback,
@@ -276,6 +277,16 @@ class SummaryFactory(factory.django.DjangoModelFactory):
 
     meeting = factory.SubFactory(MeetingFactory)
     updated_by = factory.LazyAttribute(lambda o: _host_or_chef(o.meeting))
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    """What a group said at a meeting it would do, not yet followed up."""
+
+    class Meta:
+        model = Commitment
+
+    summary = factory.SubFactory(SummaryFactory)
+    text = "Vi afprøver fælles onboarding af nye ledere."
 
 
 class FeedbackFactory(factory.django.DjangoModelFactory):

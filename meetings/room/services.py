@@ -20,6 +20,7 @@ from nyborg_ledelse.organisation.models import Leader
 from .disclosure import evaluation_asked, evaluation_is_closed, survey_asked, survey_is_closed
 from .models import (
     AccessLog,
+    Commitment,
     EvaluationAnswer,
     EvaluationReceipt,
     Exercise,
@@ -285,14 +286,93 @@ def _save_versioned(model, meeting: Meeting, *, version: int | None, by: Leader,
     return model.objects.get(pk=current.pk)
 
 
+@dataclass(frozen=True)
+class CommitmentDraft:
+    """One row of the summary's "what we will do": a new one (pk None) or one of its own."""
+
+    text: str
+    due_meeting: Meeting | None = None
+    pk: int | None = None
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """What became of a commitment from an earlier meeting; no outcome leaves it open."""
+
+    commitment: Commitment
+    outcome: str
+    note: str = ""
+
+
 @transaction.atomic
-def summary_save(*, meeting: Meeting, by: Leader, version: int | None, **fields) -> Summary:
+def summary_save(
+    *,
+    meeting: Meeting,
+    by: Leader,
+    version: int | None,
+    commitments: list[CommitmentDraft] = (),
+    follow_ups: list[FollowUp] = (),
+    **fields,
+) -> Summary:
     summary = getattr(meeting, "summary", None)
     if summary is not None and summary.is_published:
         raise ValidationError(_("The summary is published and can no longer be changed."))
     summary = _save_versioned(Summary, meeting, version=version, by=by, fields=fields)
+    _commitments_save(summary, commitments)
+    _follow_ups_save(summary, follow_ups)
     _void_changed_sentences(meeting, "summary", summary.texts())
     return summary
+
+
+def later_meetings(meeting: Meeting):
+    """The group's meetings a commitment can be due at."""
+    return Meeting.objects.filter(
+        group=meeting.group, day__gt=meeting.day, cancelled_at__isnull=True
+    ).select_related("round")
+
+
+def _commitments_save(summary: Summary, drafts: list[CommitmentDraft]) -> None:
+    """The summary's own commitments become exactly the drafts with a text, in their order."""
+    own = {c.pk: c for c in summary.commitments.all()}
+    allowed_due = set(later_meetings(summary.meeting).values_list("pk", flat=True))
+    kept = set()
+    for position, draft in enumerate(d for d in drafts if d.text.strip()):
+        due = (
+            draft.due_meeting if draft.due_meeting and draft.due_meeting.pk in allowed_due else None
+        )
+        commitment = own.get(draft.pk) or Commitment(summary=summary)
+        commitment.text, commitment.due_meeting, commitment.position = (
+            draft.text.strip(),
+            due,
+            position,
+        )
+        commitment.save()
+        kept.add(commitment.pk)
+    summary.commitments.exclude(pk__in=kept).delete()
+
+
+def _follow_ups_save(summary: Summary, follow_ups: list[FollowUp]) -> None:
+    """Record at this meeting what became of earlier commitments; a continued one is written
+    again in this summary, so it comes up at the following meeting."""
+    allowed = set(Commitment.objects.to_follow_up_at(summary.meeting).values_list("pk", flat=True))
+    for follow_up in follow_ups:
+        commitment = follow_up.commitment
+        if commitment.pk not in allowed or follow_up.outcome not in ("", *Commitment.Outcome):
+            raise ValidationError(_("The commitment is not one this meeting follows up."))
+        commitment.outcome = follow_up.outcome
+        commitment.outcome_note = follow_up.note.strip() if follow_up.outcome else ""
+        commitment.followed_up_in = summary if follow_up.outcome else None
+        commitment.save(update_fields=["outcome", "outcome_note", "followed_up_in"])
+        carried = summary.commitments.filter(carried_from=commitment)
+        if follow_up.outcome == Commitment.Outcome.CONTINUED and not carried.exists():
+            Commitment.objects.create(
+                summary=summary,
+                text=commitment.text,
+                carried_from=commitment,
+                position=summary.commitments.count(),
+            )
+        elif follow_up.outcome != Commitment.Outcome.CONTINUED:
+            carried.delete()
 
 
 @transaction.atomic

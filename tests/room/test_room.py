@@ -167,7 +167,13 @@ def test_two_editors_never_overwrite_each_other_silently(client, meeting, people
     summary = Summary.objects.get(meeting=meeting)
     url = reverse("room:summary_edit", args=[meeting.pk])
     client.force_login(people["director"])
-    base = {"version": summary.version, "why": "", "what_we_do": "", "item3": ""}
+    base = {
+        "version": summary.version,
+        "why": "",
+        "item3": "",
+        "commitments-TOTAL_FORMS": 0,
+        "commitments-INITIAL_FORMS": 0,
+    }
     client.post(url, {**base, "talked_about": "Den første version."})
 
     page = client.post(url, {**base, "talked_about": "Den anden version."})
