@@ -497,6 +497,17 @@ class TemplateItemFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Introduktionspunkt {n}")
 
 
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    """One item of a round's agenda (round_create copies all seven from the template)."""
+
+    class Meta:
+        model = RoundAgendaItem
+
+    round = factory.SubFactory(RoundFactory)
+    number = 2
+    title = "Hvad er der sket siden sidst!"
+
+
 def _agenda_item(meeting: Meeting) -> RoundAgendaItem:
     item, _created = RoundAgendaItem.objects.get_or_create(
         round=meeting.round, number=3, defaults={"title": "Fælles ledelsesfokus"}
