@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from meetings.models import Meeting
@@ -39,6 +40,7 @@ from .notifications import (
     FEEDBACK_REMINDER,
     MENTION_ANSWERED,
     MENTION_ASKED,
+    SUMMARY_COMMENTED,
     SUMMARY_FOR_COMMENTS,
     SUMMARY_PUBLISHED,
     SUMMARY_REMINDER,
@@ -64,6 +66,17 @@ class EditConflict(ValidationError):
             % {"name": current.updated_by.full_name}
         )
         self.current = current
+
+
+class CommentWindowOpen(ValidationError):
+    """Publishing while the group may still comment: the host confirms, knowing who is silent."""
+
+    def __init__(self, summary, silent: list):
+        super().__init__(
+            _("The group may comment on the draft until %(until)s.")
+            % {"until": date_format(summary.comment_until, "j. F")}
+        )
+        self.summary, self.silent = summary, silent
 
 
 class NamesFound(ValidationError):
@@ -409,14 +422,39 @@ def summary_comment(*, meeting: Meeting, author: Leader, text: str) -> SummaryCo
         raise ValidationError(_("The summary is not open for comments."))
     if not text.strip():
         raise ValidationError(_("Write a comment."))
-    return SummaryComment.objects.create(summary=summary, author=author, text=text.strip())
+    comment = SummaryComment.objects.create(summary=summary, author=author, text=text.strip())
+    hosts = meeting.group.hosts_on(meeting.day).exclude(leader=author).select_related("leader")
+    for hosting in hosts:
+        # The preference decides: at once, in tomorrow morning's digest, or not at all.
+        queue_message(
+            recipient=hosting.leader,
+            kind=SUMMARY_COMMENTED.key,
+            about=comment,
+            context={"meeting": meeting, "author": author, "until": summary.comment_until},
+            url=meeting.get_absolute_url() + "summary/",
+        )
+    return comment
+
+
+def not_commented(summary: Summary) -> list[Leader]:
+    """The group's members on the day who have not commented on the draft yet."""
+    meeting = summary.meeting
+    commented = set(summary.comments.values_list("author_id", flat=True))
+    members = meeting.group.members_on(meeting.day)
+    return sorted((m for m in members if m.pk not in commented), key=lambda m: m.full_name)
 
 
 @transaction.atomic
-def summary_publish(*, meeting: Meeting, by: Leader) -> Summary:
+def summary_publish(*, meeting: Meeting, by: Leader, confirmed: bool = False) -> Summary:
     summary = _locked(Summary, meeting, _("Write the summary first."))
     if summary.is_published:
         raise ValidationError(_("The summary is already published."))
+    window_open = (
+        summary.status == Summary.Status.COMMENTING
+        and timezone.localdate() <= summary.comment_until
+    )
+    if window_open and not confirmed:
+        raise CommentWindowOpen(summary, not_commented(summary))
     findings = open_findings(meeting, "summary", summary.texts())
     if findings:
         raise NamesFound(findings)

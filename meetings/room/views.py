@@ -47,6 +47,7 @@ from .permissions import (
 )
 from .reports import report_docx, report_pdf, report_sections, report_title
 from .services import (
+    CommentWindowOpen,
     EditConflict,
     checked_texts,
     comment_days_default,
@@ -161,7 +162,15 @@ def summary_comment_view(request, pk: int):
 def summary_publish_view(request, pk: int):
     meeting = get_meeting_in_room(request.user, pk, may=may_write_records)
     try:
-        summary_publish(meeting=meeting, by=request.user)
+        summary_publish(
+            meeting=meeting, by=request.user, confirmed=request.POST.get("confirmed") == "1"
+        )
+    except CommentWindowOpen as window:
+        return render(
+            request,
+            "room/summary_publish_confirm.html",
+            {"meeting": meeting, "summary": window.summary, "silent": window.silent},
+        )
     except ValidationError as error:
         show_errors(request, error)
     else:
