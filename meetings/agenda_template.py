@@ -53,8 +53,10 @@ DEFAULT_ITEMS = [
     ),
 ]
 
-# "Hvad er der sket siden sidst!": where a meeting follows up what came before it.
-FOLLOW_UP_ITEM = 2
 ITEM_NUMBERS = tuple(number for number, _title, _text in DEFAULT_ITEMS)
+# "Hvad er der sket siden sidst!": where a meeting follows up what came before it (the group's
+# commitments and the chef group's answer).
+FOLLOW_UP_ITEM = 2
+assert FOLLOW_UP_ITEM in ITEM_NUMBERS
 # Items 3 and 5 carry the round's topics from the topic bank.
 TOPIC_ITEMS = tuple(TopicItem.values)

@@ -37,6 +37,7 @@ from meetings.models import AgendaItem as RoundAgendaItem
 from meetings.models import Apology, Attendance, CalendarFeed, Meeting, Room, Round, SummaryQuestion
 from meetings.room.models import (
     ChefGroupAnswer,
+    Commitment,
     Exercise,
     ExerciseReceipt,
     Feedback,
@@ -279,6 +280,16 @@ class SummaryFactory(factory.django.DjangoModelFactory):
     updated_by = factory.LazyAttribute(lambda o: _host_or_chef(o.meeting))
 
 
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    """What a group said at a meeting it would do, not yet followed up."""
+
+    class Meta:
+        model = Commitment
+
+    summary = factory.SubFactory(SummaryFactory)
+    text = "Vi afprøver fælles onboarding af nye ledere."
+
+
 class FeedbackFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Feedback
@@ -496,6 +507,17 @@ class TemplateItemFactory(factory.django.DjangoModelFactory):
         model = TemplateItem
 
     title = factory.Sequence(lambda n: f"Introduktionspunkt {n}")
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    """One item of a round's agenda (round_create copies all seven from the template)."""
+
+    class Meta:
+        model = RoundAgendaItem
+
+    round = factory.SubFactory(RoundFactory)
+    number = 2
+    title = "Hvad er der sket siden sidst!"
 
 
 def _agenda_item(meeting: Meeting) -> RoundAgendaItem:

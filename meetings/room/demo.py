@@ -13,6 +13,7 @@ from meetings.models import Attendance, Kind, Round
 from .disclosure import MINIMUM_RESPONDENTS
 from .exercises import RESISTANCE_SOURCES, TENSION_FIELDS
 from .models import (
+    Commitment,
     EvaluationAnswer,
     EvaluationReceipt,
     Exercise,
@@ -96,15 +97,15 @@ def _records(round_: Round, rng: random.Random) -> None:
     """Summaries, released feedback and evaluations as the groups would have left them."""
     questions = list(round_.questions.all())
     for meeting in round_.meetings.select_related("host", "group"):
-        Summary.objects.create(
+        summary = Summary.objects.create(
             meeting=meeting,
             talked_about=rng.choice(TALKED_ABOUT),
             why=rng.choice(WHY),
-            what_we_do=rng.choice(WHAT_WE_DO),
             status=Summary.Status.PUBLISHED,
             published_at=timezone.now(),
             updated_by=meeting.host,
         )
+        Commitment.objects.create(summary=summary, text=rng.choice(WHAT_WE_DO))
         Feedback.objects.create(
             meeting=meeting,
             text=rng.choice(FEEDBACK),

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import AgendaItem
+from meetings.models import AgendaItem, Meeting
 
 from .exercises import PROBLEM_TYPES, RESISTANCE_SOURCES, TENSION_FIELDS, TENSION_LEVELS
-from .models import Exercise
+from .models import Commitment, Exercise
+from .services import CommitmentDraft, FollowUp, later_meetings
 from .surveys import ROUND_TEMPLATES
 
 
@@ -48,11 +49,6 @@ class SummaryForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
-    what_we_do = forms.CharField(
-        label=_("What will we do with it?"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
 
     def __init__(self, *args, items, questions, summary=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,7 +66,7 @@ class SummaryForm(VersionedForm):
 
     def clean(self):
         data = super().clean()
-        if not any(data.get(f) for f in ("talked_about", "why", "what_we_do")):
+        if not any(data.get(f) for f in ("talked_about", "why")):
             raise forms.ValidationError(_("Write at least what the group talked about."))
         return data
 
@@ -79,13 +75,96 @@ class SummaryForm(VersionedForm):
         return {
             "talked_about": data["talked_about"].strip(),
             "why": data["why"].strip(),
-            "what_we_do": data["what_we_do"].strip(),
             "item_notes": {
                 str(item.number): data[f"item{item.number}"].strip()
                 for item in self.items
                 if data.get(f"item{item.number}", "").strip()
             },
             "answers": self.answers(self.questions),
+        }
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, meeting):
+        return f"{meeting.round.title}, {meeting.day:%d.%m.%Y}"
+
+
+class CommitmentForm(forms.Form):
+    pk = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    text = forms.CharField(
+        label=_("What will we do?"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    due_meeting = MeetingChoiceField(
+        label=_("To be followed up at"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        empty_label=_("The next meeting"),
+    )
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["due_meeting"].queryset = meetings
+
+
+CommitmentFormSet = forms.formset_factory(CommitmentForm, extra=2)
+
+
+class FollowUpForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("What became of it?"),
+        choices=[("", _("Not followed up yet")), *Commitment.Outcome.choices],
+        required=False,
+    )
+    note = forms.CharField(label=_("What happened?"), max_length=500, required=False)
+
+    def __init__(self, *args, commitment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commitment = commitment
+
+
+class CommitmentsForm:
+    """The summary's "what will we do with it?" as commitments, and the follow-up of the
+    commitments made at earlier meetings (agenda item 2), saved with the summary."""
+
+    def __init__(self, data, *, meeting, summary):
+        own = list(summary.commitments.all()) if summary else []
+        self.commitments = CommitmentFormSet(
+            data,
+            prefix="commitments",
+            form_kwargs={"meetings": later_meetings(meeting)},
+            initial=[{"pk": c.pk, "text": c.text, "due_meeting": c.due_meeting} for c in own],
+        )
+        self.follow_ups = [
+            FollowUpForm(
+                data,
+                prefix=f"follow{commitment.pk}",
+                commitment=commitment,
+                initial={"outcome": commitment.outcome, "note": commitment.outcome_note},
+            )
+            for commitment in Commitment.objects.to_follow_up_at(meeting)
+        ]
+
+    def is_valid(self) -> bool:
+        return all([self.commitments.is_valid(), *(f.is_valid() for f in self.follow_ups)])
+
+    def fields_to_save(self) -> dict:
+        return {
+            "commitments": [
+                CommitmentDraft(
+                    text=form.cleaned_data["text"],
+                    due_meeting=form.cleaned_data["due_meeting"],
+                    pk=form.cleaned_data["pk"],
+                )
+                for form in self.commitments
+                if form.cleaned_data.get("text", "").strip()
+            ],
+            "follow_ups": [
+                FollowUp(form.commitment, form.cleaned_data["outcome"], form.cleaned_data["note"])
+                for form in self.follow_ups
+            ],
         }
 
 

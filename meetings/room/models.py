@@ -26,7 +26,7 @@ class Summary(models.Model):
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="summary")
     talked_about = models.TextField(_("What did we talk about?"), blank=True)
     why = models.TextField(_("Why did we talk about it?"), blank=True)
-    what_we_do = models.TextField(_("What will we do with it?"), blank=True)
+    # "What will we do with it?" is the summary's commitments (Commitment below).
     item_notes = models.JSONField(default=dict, blank=True)  # agenda item number → text
     answers = models.JSONField(default=dict, blank=True)  # question id → {"dos", "donts"}
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
@@ -51,10 +51,74 @@ class Summary(models.Model):
 
     def texts(self) -> list[str]:
         """Every text a reader sees, in the order the name check reports it."""
-        texts = [self.talked_about, self.why, self.what_we_do, *self.item_notes.values()]
+        texts = [self.talked_about, self.why, *self.item_notes.values()]
         for answer in self.answers.values():
             texts += list(answer.values())
+        texts += [commitment.text for commitment in self.commitments.all()]
+        texts += [commitment.outcome_note for commitment in self.follow_ups.all()]
         return [text for text in texts if text]
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def open(self) -> "CommitmentQuerySet":
+        return self.filter(outcome="")
+
+    def of_group(self, group) -> "CommitmentQuerySet":
+        return self.filter(summary__meeting__group=group)
+
+    def to_follow_up_at(self, meeting: Meeting) -> "CommitmentQuerySet":
+        """What the group said at earlier meetings it would do, for agenda item 2 of this one:
+        still open, or followed up in this meeting's own summary."""
+        return (
+            self.of_group(meeting.group)
+            .filter(summary__meeting__day__lt=meeting.day)
+            .filter(models.Q(outcome="") | models.Q(followed_up_in__meeting=meeting))
+            .select_related("summary__meeting__round", "due_meeting")
+        )
+
+
+class Commitment(models.Model):
+    """One thing the group will do ("hvad vil vi gøre med det"), written in a meeting's summary.
+
+    At a later meeting the host records under agenda item 2 what became of it; a continued one is
+    written again in that meeting's summary (carried_from), so it comes up at the next one."""
+
+    class Outcome(models.TextChoices):
+        DONE = "done", _("Done")
+        CONTINUED = "continued", _("Continued")
+        DROPPED = "dropped", _("Dropped")
+
+    summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="commitments")
+    text = models.TextField(_("What will we do?"))
+    due_meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("to be followed up at"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="commitments_due",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    carried_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="carried_on"
+    )
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True)
+    outcome_note = models.CharField(_("what happened"), max_length=500, blank=True)
+    followed_up_in = models.ForeignKey(
+        Summary, on_delete=models.SET_NULL, null=True, blank=True, related_name="follow_ups"
+    )
+
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["summary__meeting__day", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    @property
+    def is_open(self) -> bool:
+        return not self.outcome
 
 
 class SummaryComment(models.Model):

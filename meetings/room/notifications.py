@@ -76,6 +76,27 @@ SUMMARY_FOR_COMMENTS = register(
     )
 )
 
+
+def _comment_still_news(message) -> bool:
+    """Until the summary is published: after that the host has read and decided."""
+    comment = message.about
+    return comment is not None and not comment.summary.is_published
+
+
+# At once or, by the host's preference, in the next morning's digest: the comment window is
+# counted in days, a weekly digest would come after it.
+SUMMARY_COMMENTED = register(
+    MessageKind(
+        key="summary_commented",
+        label=_("The host: a member commented on the draft summary"),
+        template="room/email/summary_commented",
+        private=True,
+        group=CONFIDENTIAL_ROOM,
+        daily_digest=True,
+        still_applies=_comment_still_news,
+    )
+)
+
 SUMMARY_PUBLISHED = register(
     MessageKind(
         key="summary_published",

@@ -25,6 +25,20 @@ def may_read_summary(user, meeting: Meeting) -> bool:
     return shown and meeting.had_member(user)
 
 
+def readable_commitments(user, commitments) -> list:
+    """Commitments follow their summary: the group on the meeting's day (once the draft is
+    shared) and its hosts; nobody else, wherever they are shown."""
+    allowed: dict[int, bool] = {}
+    result = []
+    for commitment in commitments:
+        meeting = commitment.summary.meeting
+        if meeting.pk not in allowed:
+            allowed[meeting.pk] = may_read_summary(user, meeting)
+        if allowed[meeting.pk]:
+            result.append(commitment)
+    return result
+
+
 def may_read_feedback(user, meeting: Meeting) -> bool:
     """The group while it decides; the chef group once the group has released it."""
     if meeting.is_hosted_by(user) or meeting.had_member(user):

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from meetings.models import Kind, Meeting, Round
@@ -21,6 +22,7 @@ from .disclosure import evaluation_asked, evaluation_is_closed, survey_asked, su
 from .models import (
     AccessLog,
     ChefGroupAnswer,
+    Commitment,
     EvaluationAnswer,
     EvaluationReceipt,
     Exercise,
@@ -42,6 +44,7 @@ from .notifications import (
     MENTION_ANSWERED,
     MENTION_ASKED,
     REPORT_COMPLETE,
+    SUMMARY_COMMENTED,
     SUMMARY_FOR_COMMENTS,
     SUMMARY_PUBLISHED,
     SUMMARY_REMINDER,
@@ -70,6 +73,17 @@ class EditConflict(ValidationError):
             % {"name": current.updated_by.full_name}
         )
         self.current = current
+
+
+class CommentWindowOpen(ValidationError):
+    """Publishing while the group may still comment: the host confirms, knowing who is silent."""
+
+    def __init__(self, summary, silent: list):
+        super().__init__(
+            _("The group may comment on the draft until %(until)s.")
+            % {"until": date_format(summary.comment_until, "j. F")}
+        )
+        self.summary, self.silent = summary, silent
 
 
 class NamesFound(ValidationError):
@@ -292,14 +306,93 @@ def _save_versioned(model, meeting: Meeting, *, version: int | None, by: Leader,
     return model.objects.get(pk=current.pk)
 
 
+@dataclass(frozen=True)
+class CommitmentDraft:
+    """One row of the summary's "what we will do": a new one (pk None) or one of its own."""
+
+    text: str
+    due_meeting: Meeting | None = None
+    pk: int | None = None
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """What became of a commitment from an earlier meeting; no outcome leaves it open."""
+
+    commitment: Commitment
+    outcome: str
+    note: str = ""
+
+
 @transaction.atomic
-def summary_save(*, meeting: Meeting, by: Leader, version: int | None, **fields) -> Summary:
+def summary_save(
+    *,
+    meeting: Meeting,
+    by: Leader,
+    version: int | None,
+    commitments: list[CommitmentDraft] = (),
+    follow_ups: list[FollowUp] = (),
+    **fields,
+) -> Summary:
     summary = getattr(meeting, "summary", None)
     if summary is not None and summary.is_published:
         raise ValidationError(_("The summary is published and can no longer be changed."))
     summary = _save_versioned(Summary, meeting, version=version, by=by, fields=fields)
+    _commitments_save(summary, commitments)
+    _follow_ups_save(summary, follow_ups)
     _void_changed_sentences(meeting, "summary", summary.texts())
     return summary
+
+
+def later_meetings(meeting: Meeting):
+    """The group's meetings a commitment can be due at."""
+    return Meeting.objects.filter(
+        group=meeting.group, day__gt=meeting.day, cancelled_at__isnull=True
+    ).select_related("round")
+
+
+def _commitments_save(summary: Summary, drafts: list[CommitmentDraft]) -> None:
+    """The summary's own commitments become exactly the drafts with a text, in their order."""
+    own = {c.pk: c for c in summary.commitments.all()}
+    allowed_due = set(later_meetings(summary.meeting).values_list("pk", flat=True))
+    kept = set()
+    for position, draft in enumerate(d for d in drafts if d.text.strip()):
+        due = (
+            draft.due_meeting if draft.due_meeting and draft.due_meeting.pk in allowed_due else None
+        )
+        commitment = own.get(draft.pk) or Commitment(summary=summary)
+        commitment.text, commitment.due_meeting, commitment.position = (
+            draft.text.strip(),
+            due,
+            position,
+        )
+        commitment.save()
+        kept.add(commitment.pk)
+    summary.commitments.exclude(pk__in=kept).delete()
+
+
+def _follow_ups_save(summary: Summary, follow_ups: list[FollowUp]) -> None:
+    """Record at this meeting what became of earlier commitments; a continued one is written
+    again in this summary, so it comes up at the following meeting."""
+    allowed = set(Commitment.objects.to_follow_up_at(summary.meeting).values_list("pk", flat=True))
+    for follow_up in follow_ups:
+        commitment = follow_up.commitment
+        if commitment.pk not in allowed or follow_up.outcome not in ("", *Commitment.Outcome):
+            raise ValidationError(_("The commitment is not one this meeting follows up."))
+        commitment.outcome = follow_up.outcome
+        commitment.outcome_note = follow_up.note.strip() if follow_up.outcome else ""
+        commitment.followed_up_in = summary if follow_up.outcome else None
+        commitment.save(update_fields=["outcome", "outcome_note", "followed_up_in"])
+        carried = summary.commitments.filter(carried_from=commitment)
+        if follow_up.outcome == Commitment.Outcome.CONTINUED and not carried.exists():
+            Commitment.objects.create(
+                summary=summary,
+                text=commitment.text,
+                carried_from=commitment,
+                position=summary.commitments.count(),
+            )
+        elif follow_up.outcome != Commitment.Outcome.CONTINUED:
+            carried.delete()
 
 
 @transaction.atomic
@@ -336,14 +429,39 @@ def summary_comment(*, meeting: Meeting, author: Leader, text: str) -> SummaryCo
         raise ValidationError(_("The summary is not open for comments."))
     if not text.strip():
         raise ValidationError(_("Write a comment."))
-    return SummaryComment.objects.create(summary=summary, author=author, text=text.strip())
+    comment = SummaryComment.objects.create(summary=summary, author=author, text=text.strip())
+    hosts = meeting.group.hosts_on(meeting.day).exclude(leader=author).select_related("leader")
+    for hosting in hosts:
+        # The preference decides: at once, in tomorrow morning's digest, or not at all.
+        queue_message(
+            recipient=hosting.leader,
+            kind=SUMMARY_COMMENTED.key,
+            about=comment,
+            context={"meeting": meeting, "author": author, "until": summary.comment_until},
+            url=meeting.get_absolute_url() + "summary/",
+        )
+    return comment
+
+
+def not_commented(summary: Summary) -> list[Leader]:
+    """The group's members on the day who have not commented on the draft yet."""
+    meeting = summary.meeting
+    commented = set(summary.comments.values_list("author_id", flat=True))
+    members = meeting.group.members_on(meeting.day)
+    return sorted((m for m in members if m.pk not in commented), key=lambda m: m.full_name)
 
 
 @transaction.atomic
-def summary_publish(*, meeting: Meeting, by: Leader) -> Summary:
+def summary_publish(*, meeting: Meeting, by: Leader, confirmed: bool = False) -> Summary:
     summary = _locked(Summary, meeting, _("Write the summary first."))
     if summary.is_published:
         raise ValidationError(_("The summary is already published."))
+    window_open = (
+        summary.status == Summary.Status.COMMENTING
+        and timezone.localdate() <= summary.comment_until
+    )
+    if window_open and not confirmed:
+        raise CommentWindowOpen(summary, not_commented(summary))
     findings = open_findings(meeting, "summary", summary.texts())
     if findings:
         raise NamesFound(findings)

@@ -25,6 +25,7 @@ from .disclosure import round_evaluations as round_evaluations_table
 from .forms import (
     ChefAnswerForm,
     CommentForm,
+    CommitmentsForm,
     EvaluationForm,
     FeedbackForm,
     ShareForm,
@@ -49,6 +50,7 @@ from .permissions import (
 from .reports import report_docx, report_pdf
 from .reports import round_report as compiled_report
 from .services import (
+    CommentWindowOpen,
     EditConflict,
     checked_texts,
     chef_answer_publish,
@@ -87,6 +89,8 @@ def summary_detail(request, pk: int):
         "items": {str(i.number): i for i in meeting.round.agenda_items.all()},
         "questions": _questions(meeting),
         "comments": summary.comments.select_related("author") if summary else [],
+        "commitments": summary.commitments.select_related("due_meeting") if summary else [],
+        "follow_ups": summary.follow_ups.all() if summary else [],
         "comment_form": CommentForm()
         if summary and summary.status == Summary.Status.COMMENTING
         else None,
@@ -110,17 +114,15 @@ def summary_edit(request, pk: int):
         summary=summary,
         initial={
             "version": summary.version if summary else None,
-            **(
-                {f: getattr(summary, f) for f in ("talked_about", "why", "what_we_do")}
-                if summary
-                else {}
-            ),
+            **({f: getattr(summary, f) for f in ("talked_about", "why")} if summary else {}),
         },
     )
+    commitments = CommitmentsForm(request.POST or None, meeting=meeting, summary=summary)
     return _edit_record(
         request,
         meeting,
         form,
+        parts=[commitments],
         record=summary,
         save=summary_save,
         document="summary",
@@ -165,7 +167,15 @@ def summary_comment_view(request, pk: int):
 def summary_publish_view(request, pk: int):
     meeting = get_meeting_in_room(request.user, pk, may=may_write_records)
     try:
-        summary_publish(meeting=meeting, by=request.user)
+        summary_publish(
+            meeting=meeting, by=request.user, confirmed=request.POST.get("confirmed") == "1"
+        )
+    except CommentWindowOpen as window:
+        return render(
+            request,
+            "room/summary_publish_confirm.html",
+            {"meeting": meeting, "summary": window.summary, "silent": window.silent},
+        )
     except ValidationError as error:
         show_errors(request, error)
     else:
@@ -217,17 +227,20 @@ def feedback_edit(request, pk: int):
     )
 
 
-def _edit_record(request, meeting, form, *, record, save, document: str, saved: str):
+def _edit_record(request, meeting, form, *, record, save, document: str, saved: str, parts=()):
     """Save a summary or feedback; if someone saved since the form was opened, show their version
     beside mine and let a second save replace it deliberately."""
     conflict = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and all([form.is_valid(), *(p.is_valid() for p in parts)]):
+        fields = form.fields_to_save()
+        for part in parts:
+            fields.update(part.fields_to_save())
         try:
             save(
                 meeting=meeting,
                 by=request.user,
                 version=form.cleaned_data["version"],
-                **form.fields_to_save(),
+                **fields,
             )
         except EditConflict as error:
             conflict = error.current
@@ -246,7 +259,13 @@ def _edit_record(request, meeting, form, *, record, save, document: str, saved: 
     return render(
         request,
         "room/record_form.html",
-        {"meeting": meeting, "form": form, "conflict": conflict, "document": document},
+        {
+            "meeting": meeting,
+            "form": form,
+            "parts": parts,
+            "conflict": conflict,
+            "document": document,
+        },
     )
 
 

@@ -195,6 +195,7 @@ def build_digest(messages: list[Message]) -> EmailMultiAlternatives:
     context = {
         "recipient": recipient,
         "messages": messages,
+        "daily": all(kinds.is_daily(message.kind) for message in messages),
         "site_url": settings.SITE_URL,
         "municipality_name": settings.MUNICIPALITY_NAME,
     }

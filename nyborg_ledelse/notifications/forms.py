@@ -4,6 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from . import kinds
 from .models import Delivery, Preference, State
 
+DAILY_CHOICES = [
+    (key, _("In a daily digest (morning)") if key == Delivery.DIGEST else label)
+    for key, label in Delivery.choices
+]
+
 
 class PreferencesForm(forms.Form):
     """One choice per kind of message that is not about a meeting date."""
@@ -15,7 +20,7 @@ class PreferencesForm(forms.Form):
         for kind in kinds.optional_kinds():
             self.fields[kind.key] = forms.ChoiceField(
                 label=kind.label,
-                choices=Delivery.choices,
+                choices=DAILY_CHOICES if kind.daily_digest else Delivery.choices,
                 initial=chosen.get(kind.key, Delivery.IMMEDIATE),
                 widget=forms.RadioSelect,
                 required=False,  # a kind left out keeps its current choice

@@ -26,6 +26,9 @@ class MessageKind:
     group: str | Promise = ""
     # Meeting invitations and their changes are always sent, whatever the preference.
     always_sent: bool = False
+    # A digest of this kind goes out each morning instead of on Monday (news that cannot wait a
+    # week, like comments on a draft the host is about to publish).
+    daily_digest: bool = False
     # Asked when the message falls due; False cancels it instead of sending it stale.
     still_applies: Callable[[object], bool] | None = None
 
@@ -63,6 +66,11 @@ def is_private(key: str) -> bool:
     # A kind no longer registered (an old row) is treated as private: the safe side.
     kind = _registry.get(key)
     return kind is None or kind.private
+
+
+def is_daily(key: str) -> bool:
+    kind = _registry.get(key)
+    return kind is not None and kind.daily_digest
 
 
 def optional_kinds() -> list[MessageKind]:

@@ -21,16 +21,17 @@ DIGEST_WEEKDAY = 0  # Monday
 DIGEST_HOUR = 7
 
 
-def next_digest_time(after: datetime.datetime) -> datetime.datetime:
-    """Monday 07:00 Copenhagen time, on or after `after`, whatever the daylight-saving offset."""
+def next_digest_time(after: datetime.datetime, *, daily: bool = False) -> datetime.datetime:
+    """Monday 07:00 Copenhagen time (every day's for a daily digest), on or after `after`,
+    whatever the daylight-saving offset."""
     local = after.astimezone(COPENHAGEN)
-    days = (DIGEST_WEEKDAY - local.weekday()) % 7
+    days = 0 if daily else (DIGEST_WEEKDAY - local.weekday()) % 7
     candidate = datetime.datetime.combine(
         local.date() + datetime.timedelta(days=days), datetime.time(DIGEST_HOUR), COPENHAGEN
     )
     if candidate < local:
         # Arithmetic on an aware datetime keeps the wall time: still 07:00 after a DST change.
-        candidate += datetime.timedelta(days=7)
+        candidate += datetime.timedelta(days=1 if daily else 7)
     return candidate
 
 
@@ -73,7 +74,7 @@ def queue_message(
         return None
     due = due_at or timezone.now()
     if delivery == Delivery.DIGEST:
-        due = next_digest_time(due)
+        due = next_digest_time(due, daily=message_kind.daily_digest)
     subject, text, html = render_message(message_kind, recipient, {**(context or {}), "url": url})
     return _queue(
         key=message_key(kind, about, recipient, version),

@@ -134,3 +134,35 @@ def test_a_named_member_agrees_before_the_host_can_release_the_feedback(
     click(browser, browser.find_element(By.XPATH, release))
     wait_for_text(browser, "frigivet til chefgruppen som aftalt i gruppen")
     assert Feedback.objects.get(meeting=meeting).is_released
+
+
+def test_the_host_writes_a_commitment_and_the_group_sees_it_under_item_2_of_the_next_meeting(
+    browser, live_server, live_demo
+):
+    host = demo_logins()[Role.CHEF]
+    meeting = (
+        Meeting.objects.filter(host=host, summary__isnull=False)
+        .select_related("group")
+        .order_by("-day")
+        .first()
+    )
+    next_meeting = Meeting.objects.filter(group=meeting.group, day__gt=meeting.day).earliest("day")
+    member = meeting.group.members_on(meeting.day)[0]
+    Summary.objects.filter(meeting=meeting).update(status=Summary.Status.DRAFT)
+
+    log_in(browser, live_server, host.email, DEMO_PASSWORD)
+    browser.get(live_server.url + f"/meetings/{meeting.pk}/summary/edit/")
+    wait_for_text(browser, "Én aftale pr. handling")
+    assert axe_violations(browser) == []
+    browser.find_element(By.NAME, "commitments-1-text").send_keys("Vi holder et fælles MED-møde.")
+    click(browser, browser.find_element(By.XPATH, "//button[text()='Gem']"))
+    wait_for_text(browser, "Opsamlingen er gemt.")
+    click(browser, browser.find_element(By.XPATH, "//button[text()='Offentliggør for gruppen']"))
+    wait_for_text(browser, "Opsamlingen er offentliggjort for gruppen.")
+
+    browser.delete_all_cookies()
+    log_in(browser, live_server, member.email, DEMO_PASSWORD)
+    browser.get(live_server.url + f"/meetings/{next_meeting.pk}/")
+    wait_for_text(browser, "Hvad vi sagde, vi ville gøre:")
+    assert "Vi holder et fælles MED-møde." in browser.find_element(By.CSS_SELECTOR, ".agenda").text
+    assert axe_violations(browser) == []

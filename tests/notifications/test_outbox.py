@@ -282,3 +282,19 @@ def test_a_stale_reminder_waiting_for_the_digest_is_left_out_of_it(hr, monkeypat
     message.refresh_from_db()
     assert message.state == State.CANCELLED
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("queued_local", "expected_local"),
+    [
+        # After seven: the next morning; before seven: the same morning.
+        (datetime.datetime(2026, 11, 25, 14, 0), datetime.datetime(2026, 11, 26, 7, 0)),
+        (datetime.datetime(2026, 11, 25, 6, 30), datetime.datetime(2026, 11, 25, 7, 0)),
+        # The night of the autumn change (25 October 2026) still gives 07:00 local time.
+        (datetime.datetime(2026, 10, 24, 22, 0), datetime.datetime(2026, 10, 25, 7, 0)),
+    ],
+)
+def test_a_daily_digest_is_due_the_next_morning_at_seven(queued_local, expected_local):
+    due = next_digest_time(queued_local.replace(tzinfo=CPH), daily=True)
+
+    assert due.astimezone(CPH).replace(tzinfo=None) == expected_local

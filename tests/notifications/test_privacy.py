@@ -30,6 +30,8 @@ PRIVATE = {
     "feedback_reminder",
     "summary_for_comments",
     "summary_published",
+    # Tells the host who commented on the draft.
+    "summary_commented",
     "evaluation_nudge",
     "concept_survey",
     # A named person is asked about, and answers on, a sentence of the room.

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from groups.models import Membership, Reason
 from meetings.room.models import Feedback, MentionAgreement, Summary
-from meetings.room.services import evaluation_submit
+from meetings.room.services import evaluation_submit, summary_comment
 from nyborg_ledelse.notifications import kinds
 from nyborg_ledelse.notifications.models import Message, State
 from nyborg_ledelse.notifications.services import queue_message
@@ -119,6 +119,7 @@ SCENARIOS = {
     "evaluation_nudge": ("leader", "meeting", _evaluate, None),
     "introduction_item_due": ("chef", "introduction_item", _tick_item, None),
     "mention_asked": ("leader", "mention", _answer_mention, None),
+    "summary_commented": ("director", "comment", _publish_summary, None),
 }
 MORE_STALE = {
     "meeting_invitation": _leave_group,
@@ -149,6 +150,8 @@ def _about(about_name, meeting, people):
         return _introduction_item(people)
     if about_name == "mention":
         return MentionAgreement.objects.get(meeting=meeting)
+    if about_name == "comment":
+        return summary_comment(meeting=meeting, author=people["leader"], text="Enig.")
     return meeting if about_name == "meeting" else meeting.round
 
 

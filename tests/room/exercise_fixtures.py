@@ -2,8 +2,8 @@
 
 from django.utils import timezone
 
-from meetings.models import AgendaItem
 from meetings.room.exercise_services import exercise_open
+from tests.factories import AgendaItemFactory
 from tests.room.room_fixtures import held_meeting
 
 
@@ -11,7 +11,7 @@ def meeting_today(people):
     meeting = held_meeting(people)
     meeting.day = timezone.localdate()
     meeting.save(update_fields=["day"])
-    item = AgendaItem.objects.create(
+    item = AgendaItemFactory(
         round=meeting.round, number=3, title="Fælles ledelsesfokus – en konkret og aktuel opgave"
     )
     return meeting, item

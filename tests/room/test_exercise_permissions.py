@@ -2,9 +2,9 @@
 
 import pytest
 
-from meetings.models import AgendaItem
 from meetings.room.exercise_services import exercise_close, exercise_mark
 from meetings.room.models import Exercise
+from tests.factories import AgendaItemFactory
 from tests.permission_matrix import (
     Page,
     assert_junk_is_refused_cleanly,
@@ -62,7 +62,7 @@ def objects(people):
     problem = open_exercise(meeting, item, Exercise.Kind.PROBLEM, by)
     exercise_mark(exercise=problem, problem_type="wicked")
     exercise_close(exercise=problem)
-    item_2 = AgendaItem.objects.create(round=meeting.round, number=5, title="God ledelse")
+    item_2 = AgendaItemFactory(round=meeting.round, number=5, title="God ledelse")
     return {
         "meeting": meeting.pk,
         "resistance": open_exercise(meeting, item, Exercise.Kind.RESISTANCE, by).pk,

@@ -11,6 +11,7 @@ from meetings.models import Meeting
 from meetings.room.models import AccessLog, Feedback
 from meetings.room.services import evaluation_submit, survey_submit
 from tests.factories import (
+    AgendaItemFactory,
     ExerciseFactory,
     GroupFactory,
     LeaderFactory,
@@ -152,7 +153,7 @@ def exercise_in(meeting, host):
     from meetings.models import AgendaItem
     from meetings.room.models import Exercise
 
-    item = AgendaItem.objects.filter(round=meeting.round).first() or AgendaItem.objects.create(
+    item = AgendaItem.objects.filter(round=meeting.round).first() or AgendaItemFactory(
         round=meeting.round, number=3, title="Fælles ledelsesfokus", text=""
     )
     return ExerciseFactory(

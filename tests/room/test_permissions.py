@@ -40,7 +40,8 @@ MATRIX = {
     Page("room:summary", MEETING): GROUP,
     Page("room:summary_edit", MEETING): HOST,
     Page("room:summary_share", MEETING, "post", (("days", 3),)): HOST_POST,
-    Page("room:summary_publish", MEETING, "post"): HOST_POST,
+    # Within the comment window the host confirms (test_comment_window.py).
+    Page("room:summary_publish", MEETING, "post", (("confirmed", "1"),)): HOST_POST,
     Page("room:summary_comment", MEETING, "post", (("text", "Godt skrevet."),)): {
         **MEETING_RECORD,
         "leader": 302,

@@ -96,7 +96,9 @@ def test_publishing_waits_until_each_name_is_rewritten_or_agreed_by_the_person(
     )
     client.force_login(people["director"])
 
-    page = client.post(reverse("room:summary_publish", args=[meeting.pk]), follow=True)
+    page = client.post(
+        reverse("room:summary_publish", args=[meeting.pk]), {"confirmed": "1"}, follow=True
+    )
 
     text = page.content.decode()
     assert "Teksten nævner eller udpeger personer." in text
@@ -106,13 +108,13 @@ def test_publishing_waits_until_each_name_is_rewritten_or_agreed_by_the_person(
         reverse("room:mention_ask", args=[meeting.pk]),
         {"document": "summary", "text_index": 0, "start": 4},
     )
-    client.post(reverse("room:summary_publish", args=[meeting.pk]))
+    client.post(reverse("room:summary_publish", args=[meeting.pk]), {"confirmed": "1"})
     assert Summary.objects.get(meeting=meeting).status == Summary.Status.COMMENTING
     client.force_login(leader)
     mention = MentionAgreement.objects.filter(person=leader).latest("pk")
     client.post(reverse("room:mention_answer", args=[mention.pk]), {"answer": "agree"})
     client.force_login(people["director"])
-    client.post(reverse("room:summary_publish", args=[meeting.pk]))
+    client.post(reverse("room:summary_publish", args=[meeting.pk]), {"confirmed": "1"})
     assert Summary.objects.get(meeting=meeting).is_published
     assert Message.objects.filter(kind="summary_published", recipient=leader).exists()
 
@@ -167,7 +169,13 @@ def test_two_editors_never_overwrite_each_other_silently(client, meeting, people
     summary = Summary.objects.get(meeting=meeting)
     url = reverse("room:summary_edit", args=[meeting.pk])
     client.force_login(people["director"])
-    base = {"version": summary.version, "why": "", "what_we_do": "", "item3": ""}
+    base = {
+        "version": summary.version,
+        "why": "",
+        "item3": "",
+        "commitments-TOTAL_FORMS": 0,
+        "commitments-INITIAL_FORMS": 0,
+    }
     client.post(url, {**base, "talked_about": "Den første version."})
 
     page = client.post(url, {**base, "talked_about": "Den anden version."})

@@ -9,8 +9,13 @@ from meetings.models import Meeting
 from ..answers import answer_for_meeting
 from ..disclosure import evaluation_is_closed, survey_is_closed
 from ..forms import SurveyAttachForm
-from ..models import Survey
-from ..permissions import may_answer_survey, may_evaluate, may_read_summary
+from ..models import Commitment, Survey
+from ..permissions import (
+    may_answer_survey,
+    may_evaluate,
+    may_read_summary,
+    readable_commitments,
+)
 
 register = template.Library()
 
@@ -24,6 +29,31 @@ def group_summaries(group, user):
         .order_by("-day")
     )
     return {"meetings": [m for m in meetings if may_read_summary(user, m)]}
+
+
+@register.inclusion_tag("room/_group_commitments.html")
+def group_commitments(group, user):
+    """The group page's open commitments: what the group said it would do and has not followed up."""
+    commitments = (
+        Commitment.objects.of_group(group)
+        .open()
+        .select_related("summary__meeting__round", "due_meeting__round")
+    )
+    return {"commitments": readable_commitments(user, commitments)}
+
+
+@register.inclusion_tag("room/_commitments_at_item.html")
+def commitments_at_item(item, meeting, user):
+    """Under agenda item 2 of a group's meeting: the commitments it follows up, and what became of
+    them once the host has recorded it."""
+    if item.number != FOLLOW_UP_ITEM or not meeting or meeting.group_id is None:
+        return {"commitments": []}
+    commitments = readable_commitments(user, Commitment.objects.to_follow_up_at(meeting))
+    return {
+        "commitments": commitments,
+        "meeting": meeting,
+        "outcomes_shown": bool(commitments) and may_read_summary(user, meeting),
+    }
 
 
 @register.filter
