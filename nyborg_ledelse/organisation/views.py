@@ -235,14 +235,9 @@ def departments(request):
         else:
             messages.success(request, _("The department %s is added.") % department.name)
             return redirect("organisation:departments")
-    today = timezone.localdate()
+    working = Leader.objects.active_on(timezone.localdate())
     listed = Department.objects.annotate(
-        people=Count(
-            "leaders",
-            filter=Q(leaders__is_active=True)
-            & (Q(leaders__start_date__isnull=True) | Q(leaders__start_date__lte=today))
-            & (Q(leaders__end_date__isnull=True) | Q(leaders__end_date__gte=today)),
-        )
+        people=Count("leaders", filter=Q(leaders__in=working))
     ).order_by("-active", "name")
     return render(
         request,

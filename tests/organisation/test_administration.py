@@ -55,7 +55,7 @@ def test_the_administrators_menu_leads_to_the_index_of_the_products_own_pages(
     for name in [
         "organisation:departments",
         "meetings:rooms",
-        "groups:overview",
+        "groups:hosts",
         "organisation:roles",
         "organisation:capacities",
         "coaching:coaches",
