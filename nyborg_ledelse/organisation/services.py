@@ -170,12 +170,7 @@ def role_set(*, leader: Leader, role: str, by: Leader) -> RoleChange | None:
     if leader.role == role:
         return None
     if role not in CHEF_GROUP_ROLES:
-        today = timezone.localdate()
-        hosting = (
-            leader.hostings.filter(Q(ends_on__isnull=True) | Q(ends_on__gt=today))
-            .select_related("group")
-            .first()
-        )
+        hosting = leader.hostings.not_ended_on(timezone.localdate()).select_related("group").first()
         if hosting is not None:
             # Hosts and co-hosts are chefs or directors (groups.hosting).
             raise ValidationError(
