@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from nyborg_ledelse.errors import year_from
 from nyborg_ledelse.exports import neutralise_row
+from nyborg_ledelse.organisation.changelog import changes_of, log_added, log_changed
 from nyborg_ledelse.views import show_errors
 
 from .forms import (
@@ -114,7 +115,13 @@ def my_support(request):
 
 @login_required
 def coach_list(request):
-    return render(request, "coaching/coaches.html", {"coaches": Coach.objects.filter(active=True)})
+    if not request.user.is_hr:
+        return render(
+            request, "coaching/coaches.html", {"coaches": Coach.objects.filter(active=True)}
+        )
+    # HR keeps the list: coaches no longer used stay visible to them, to be taken up again.
+    context = {"coaches": Coach.objects.order_by("-active", "name"), "log": changes_of(Coach)}
+    return render(request, "coaching/coaches.html", context)
 
 
 @login_required
@@ -472,7 +479,11 @@ def coach_edit(request, pk: int | None = None):
     coach = get_object_or_404(Coach, pk=pk) if pk else None
     form = CoachForm(request.POST or None, instance=coach)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        saved = form.save()
+        if coach is None:
+            log_added(by=request.user, record=saved)
+        else:
+            log_changed(by=request.user, record=saved, fields=form.changed_data)
         messages.success(request, _("The coach is saved."))
         return redirect("coaching:coaches")
     return render(request, "coaching/form.html", {"form": form, "title": _("Coach")})

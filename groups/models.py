@@ -138,6 +138,10 @@ class HostingQuerySet(models.QuerySet):
     def current(self) -> "HostingQuerySet":
         return self.on(timezone.localdate())
 
+    def not_ended_on(self, day: datetime.date) -> "HostingQuerySet":
+        """Appointments running on the day or starting later: today's and those planned."""
+        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gt=day))
+
 
 class Hosting(models.Model):
     """An appointment as a group's host or co-host, from a day until a day (not included).

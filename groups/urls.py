@@ -8,6 +8,7 @@ urlpatterns = [
     path("mine/", views.my_group, name="mine"),
     path("<int:pk>/", views.group_detail, name="detail"),
     path("<int:pk>/contract/", views.contract_edit, name="contract"),
+    path("hosts/", views.hosts, name="hosts"),
     path("<int:pk>/hosting/", views.hosting, name="hosting"),
     path("<int:pk>/hosting/appoint/", views.hosting_appoint_view, name="hosting_appoint"),
     path("<int:pk>/hosting/<int:hosting>/end/", views.hosting_end_view, name="hosting_end"),

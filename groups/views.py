@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -287,6 +289,27 @@ def move_view(request):
         % {"name": leader.full_name, "group": group},
     )
     return redirect("groups:overview")
+
+
+@login_required
+def hosts(request):
+    """Every group's host and co-host today, and the appointments already made for later."""
+    require_composer(request.user)
+    today = timezone.localdate()
+    appointments = defaultdict(list)
+    for appointment in (
+        Hosting.objects.not_ended_on(today).select_related("leader").order_by("starts_on", "pk")
+    ):
+        appointments[appointment.group_id].append(appointment)
+    rows = [
+        {
+            "group": group,
+            "now": [a for a in appointments[group.pk] if a.starts_on <= today],
+            "later": [a for a in appointments[group.pk] if a.starts_on > today],
+        }
+        for group in Group.objects.order_by("number")
+    ]
+    return render(request, "groups/hosts.html", {"rows": rows})
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from groups.models import Group
 from nyborg_ledelse.errors import year_from
 from nyborg_ledelse.notifications.services import recipient_language
+from nyborg_ledelse.organisation.changelog import changes_of, log_added, log_changed
 from nyborg_ledelse.organisation.models import Leader
 from nyborg_ledelse.views import show_errors
 
@@ -459,10 +460,14 @@ def room_list(request):
     require_administrator(request.user)
     form = RoomForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        log_added(by=request.user, record=form.save())
         messages.success(request, _("The room is added."))
         return redirect("meetings:rooms")
-    return render(request, "meetings/rooms.html", {"rooms": Room.objects.all(), "form": form})
+    return render(
+        request,
+        "meetings/rooms.html",
+        {"rooms": Room.objects.all(), "form": form, "log": changes_of(Room)},
+    )
 
 
 @login_required
@@ -471,7 +476,7 @@ def room_edit(request, pk: int):
     room = get_object_or_404(Room, pk=pk)
     form = RoomForm(request.POST or None, instance=room)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        log_changed(by=request.user, record=form.save(), fields=form.changed_data)
         messages.success(request, _("The room is saved."))
         return redirect("meetings:rooms")
     return render(request, "meetings/room_form.html", {"room": room, "form": form})

@@ -56,7 +56,6 @@ def administrator(db):
     return LeaderFactory(
         administers_product=True,
         job_title="Systemadministrator",
-        is_staff=True,
         has_budget_responsibility=False,
         has_staff_responsibility=False,
     )

@@ -53,6 +53,7 @@ from nyborg_ledelse.organisation.models import (
     Leader,
     RegisterImport,
     Role,
+    RoleChange,
 )
 from topicbank.models import AgendaItem, Support, Tag, Theme, Topic, TopicFile
 
@@ -118,6 +119,15 @@ class RegisterImportFactory(factory.django.DjangoModelFactory):
     file_name = "register.csv"
     content = b""
     uploaded_by = factory.SubFactory(HRFactory)
+
+
+class RoleChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleChange
+
+    leader = factory.SubFactory(ChefFactory)
+    role_before = Role.LEADER
+    role = Role.CHEF
 
 
 class CapacityChangeFactory(factory.django.DjangoModelFactory):

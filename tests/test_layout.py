@@ -49,7 +49,7 @@ def test_front_end_files_are_served_from_our_own_static_folder(client):
         ("leader", False, False),
         ("chef", False, False),
         ("director", False, False),
-        ("hr", True, False),
+        ("hr", True, True),
         ("administrator", True, True),
     ],
 )
@@ -61,7 +61,8 @@ def test_the_navigation_shows_each_role_what_it_may_use(
     page = client.get(reverse("home")).text
 
     assert (reverse("organisation:register_upload") in page) is sees_register
-    assert (reverse("admin:index") in page) is sees_admin
+    assert (reverse("organisation:administration") in page) is sees_admin
+    assert reverse("admin:index") not in page
 
 
 def test_danish_is_shown_even_to_an_english_browser(client, leader):

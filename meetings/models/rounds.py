@@ -28,7 +28,11 @@ class Room(models.Model):
         verbose_name = _("room")
         verbose_name_plural = _("rooms")
         constraints = [
-            models.UniqueConstraint(fields=["building", "name"], name="room_name_per_building")
+            models.UniqueConstraint(
+                fields=["building", "name"],
+                name="room_name_per_building",
+                violation_error_message=_("The building already has a room with this name."),
+            )
         ]
 
     def __str__(self) -> str:

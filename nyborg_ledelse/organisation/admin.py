@@ -3,11 +3,13 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import CapacityChange, Department, Leader, RegisterImport
+from .models import CapacityChange, Department, Leader, RegisterImport, RoleChange
 
 
 @admin.register(Department)
 class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "active"]
+    list_filter = ["active"]
     search_fields = ["name"]
 
 
@@ -110,6 +112,22 @@ class RegisterImportAdmin(admin.ModelAdmin):
 class CapacityChangeAdmin(admin.ModelAdmin):
     list_display = ["at", "leader", "capacity", "granted", "source", "by"]
     list_filter = ["capacity", "granted", "source"]
+
+    # The log is written by the services only.
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(RoleChange)
+class RoleChangeAdmin(admin.ModelAdmin):
+    list_display = ["at", "leader", "role_before", "role", "by"]
+    list_filter = ["role"]
 
     # The log is written by the services only.
     def has_add_permission(self, request) -> bool:

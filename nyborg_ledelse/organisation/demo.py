@@ -270,7 +270,6 @@ def build_demo_organisation(*, seed: int = 2026) -> None:
         level=5,
         workplace="Digitalisering og IT",
         reports_to=hr_chef,
-        is_staff=True,
         from_register=False,
     )
     administrator = Leader.objects.filter(administers_product=True).first()

@@ -4,7 +4,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .models import Capacity, Leader
+from .models import Capacity, Leader, Role
 
 
 class RegisterUploadForm(forms.Form):
@@ -38,3 +38,14 @@ class CapacityForm(forms.Form):
         ],
         coerce=lambda value: value == "1",
     )
+
+
+class DepartmentForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+
+
+class RoleForm(forms.Form):
+    leader = forms.ModelChoiceField(
+        label=_("Person"), queryset=Leader.objects.active().order_by("first_name", "last_name")
+    )
+    role = forms.ChoiceField(label=_("Position"), choices=Role.choices)

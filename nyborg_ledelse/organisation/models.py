@@ -12,9 +12,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Department(models.Model):
-    """An area of the municipality (afdeling/område); each municipality has its own list."""
+    """An area of the municipality (afdeling/område); each municipality has its own list.
 
-    name = models.CharField(_("name"), max_length=120, unique=True)
+    Never deleted once a person has belonged to it (the groups' history names it); a department
+    that is no longer used is closed instead, and the register import refuses it from then on."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        unique=True,
+        error_messages={"unique": _("A department with this name already exists.")},
+    )
+    active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
         ordering = ["name"]
@@ -23,6 +32,10 @@ class Department(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def in_use(self) -> bool:
+        """Someone belongs or has belonged to it: it stays, for the history."""
+        return self.leaders.exists()
 
 
 class Role(models.TextChoices):
@@ -376,3 +389,33 @@ class CapacityChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.leader}: {self.get_capacity_display()} {self.granted}"
+
+
+class RoleChange(models.Model):
+    """The log of every change of position made by hand: who, when, from what to what.
+
+    The register file decides the position when it has the column `rolle`; a file without it
+    leaves the position given here."""
+
+    leader = models.ForeignKey(
+        Leader, verbose_name=_("person"), on_delete=models.CASCADE, related_name="role_changes"
+    )
+    role_before = models.CharField(_("role before"), max_length=20, choices=Role.choices)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    by = models.ForeignKey(
+        Leader,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("role change")
+        verbose_name_plural = _("role changes")
+
+    def __str__(self) -> str:
+        return f"{self.leader}: {self.role_before} → {self.role}"

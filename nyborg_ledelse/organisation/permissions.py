@@ -21,6 +21,12 @@ def require_administrator(user: Leader) -> None:
         raise PermissionDenied
 
 
+def require_administration(user: Leader) -> None:
+    """The administration index: the administrators' pages, and HR's (register, coaches)."""
+    if not (user.is_administrator or user.is_hr):
+        raise PermissionDenied
+
+
 def get_leader_to_erase(user: Leader, pk: int) -> Leader:
     require_administrator(user)
     return get_object_or_404(Leader, pk=pk)

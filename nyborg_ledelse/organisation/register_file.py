@@ -248,7 +248,9 @@ def _parse_row(line: int, values: dict[str, str]) -> tuple[RegisterRow | None, l
 
     role_word = values.get("rolle", "").lower()
     role = ROLE_WORDS.get(role_word)
-    if role_word in CAPACITY_COLUMNS or role_word in {"admin", "administrator", "hr"}:
+    if "rolle" not in values:
+        role = None
+    elif role_word in CAPACITY_COLUMNS or role_word in {"admin", "administrator", "hr"}:
         fail(
             _(
                 "'%s' is not a role but a capacity: write leder, chef or direktør in the column "

@@ -11,10 +11,22 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from nyborg_ledelse.notifications.services import queue_message
 
-from .models import CAPACITY_FIELDS, Capacity, CapacityChange, Department, Leader, RegisterImport
+from .changelog import log_added, log_changed, log_deleted
+from .models import (
+    CAPACITY_FIELDS,
+    CHEF_GROUP_ROLES,
+    Capacity,
+    CapacityChange,
+    Department,
+    Leader,
+    RegisterImport,
+    Role,
+    RoleChange,
+)
 from .notifications import REGISTER_CHANGED
 from .register_file import RegisterRow, RowError, parse_register
 from .retention import removed_before
@@ -82,6 +94,94 @@ def capacities_granted_by_register() -> set[tuple[int, str]]:
     return {key for key, source in last.items() if source == CapacityChange.Source.REGISTER}
 
 
+def _check_department_name(name: str, *, department: Department | None = None) -> str:
+    name = " ".join(name.split())
+    # The register file names departments in any case: two names that differ only so are one.
+    same = Department.objects.filter(name__iexact=name)
+    if department is not None:
+        same = same.exclude(pk=department.pk)
+    if same.exists():
+        raise ValidationError(_("A department with this name already exists."))
+    return name
+
+
+@transaction.atomic
+def department_create(*, name: str, by: Leader) -> Department:
+    department = Department(name=_check_department_name(name))
+    department.full_clean()
+    department.save()
+    log_added(by=by, record=department)
+    return department
+
+
+@transaction.atomic
+def department_rename(*, department: Department, name: str, by: Leader) -> Department:
+    name = _check_department_name(name, department=department)
+    if name != department.name:
+        department.name = name
+        department.full_clean()
+        department.save(update_fields=["name"])
+        log_changed(by=by, record=department, fields=["name"])
+    return department
+
+
+@transaction.atomic
+def department_set_active(*, department: Department, active: bool, by: Leader) -> None:
+    """Close a department nobody works in any longer, or open it again."""
+    if department.active == active:
+        return
+    if not active:
+        staying = department.leaders.active_on(timezone.localdate()).count()
+        if staying:
+            raise ValidationError(
+                ngettext(
+                    "The department is in use: %(count)s person still works in it. Move them "
+                    "in the register first.",
+                    "The department is in use: %(count)s people still work in it. Move them "
+                    "in the register first.",
+                    staying,
+                )
+                % {"count": staying}
+            )
+    department.active = active
+    department.save(update_fields=["active"])
+    log_changed(by=by, record=department, fields=["active"])
+
+
+@transaction.atomic
+def department_delete(*, department: Department, by: Leader) -> None:
+    """Only a department nobody has ever belonged to, such as one made by mistake."""
+    if department.in_use():
+        raise ValidationError(
+            _(
+                "The department is in use and cannot be deleted: people belong or have belonged "
+                "to it. Close it instead."
+            )
+        )
+    log_deleted(by=by, record=department)
+    department.delete()
+
+
+@transaction.atomic
+def role_set(*, leader: Leader, role: str, by: Leader) -> RoleChange | None:
+    """Change a person's position by hand and log it; None when they already stood so."""
+    leader = Leader.objects.select_for_update().get(pk=leader.pk)
+    role = Role(role)
+    if leader.role == role:
+        return None
+    if role not in CHEF_GROUP_ROLES:
+        hosting = leader.hostings.not_ended_on(timezone.localdate()).select_related("group").first()
+        if hosting is not None:
+            # Hosts and co-hosts are chefs or directors (groups.hosting).
+            raise ValidationError(
+                _("%(name)s hosts or co-hosts group %(number)s: appoint someone else there first.")
+                % {"name": leader.full_name, "number": hosting.group.number}
+            )
+    change = RoleChange.objects.create(leader=leader, role_before=leader.role, role=role, by=by)
+    Leader.objects.filter(pk=leader.pk).update(role=role)
+    return change
+
+
 class RegisterAlreadyApplied(Exception):
     pass
 
@@ -146,8 +246,17 @@ def register_plan(*, content: bytes, filename: str) -> RegisterPlan:
     known_predecessors = in_file | set(existing)
 
     for row in rows:
-        if row.department and row.department.lower() not in departments:
+        department = departments.get(row.department.lower()) if row.department else None
+        if row.department and department is None:
             plan.errors.append(RowError(row.line, _("Unknown department '%s'.") % row.department))
+        elif department and not department.active and not _has_left(row):
+            plan.errors.append(
+                RowError(
+                    row.line,
+                    _("The department '%s' is closed; open it again or move the person.")
+                    % department.name,
+                )
+            )
         if row.manager_email and row.manager_email not in known:
             plan.errors.append(
                 RowError(
@@ -191,6 +300,10 @@ def register_plan(*, content: bytes, filename: str) -> RegisterPlan:
     return plan
 
 
+def _has_left(row: RegisterRow) -> bool:
+    return row.end_date is not None and row.end_date < timezone.localdate()
+
+
 def _register_values(
     row: RegisterRow,
     departments: dict[str, Department],
@@ -220,7 +333,7 @@ def _register_values(
         "level": row.level,
         "has_budget_responsibility": row.has_budget_responsibility,
         "has_staff_responsibility": row.has_staff_responsibility,
-        "role": row.role,
+        "role": row.role or (leader.role if leader is not None else Role.LEADER),
         **capacities,
         "start_date": row.start_date,
         "end_date": row.end_date,

@@ -15,4 +15,18 @@ urlpatterns = [
     path("my-data/download/", views.my_data_download, name="my_data_download"),
     path("retention/", views.retention, name="retention"),
     path("capacities/", views.capacities, name="capacities"),
+    path("administration/", views.administration, name="administration"),
+    path("administration/departments/", views.departments, name="departments"),
+    path("administration/departments/<int:pk>/", views.department, name="department"),
+    path(
+        "administration/departments/<int:pk>/in-use/",
+        views.department_active,
+        name="department_active",
+    ),
+    path(
+        "administration/departments/<int:pk>/delete/",
+        views.department_delete_view,
+        name="department_delete",
+    ),
+    path("administration/roles/", views.roles, name="roles"),
 ]

@@ -2,22 +2,34 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from meetings.room.answers import front_page_context
 
+from .changelog import changes_of
 from .erasure import leader_erase, leader_erasure_preview
-from .forms import CapacityForm, RegisterUploadForm
-from .models import Capacity, CapacityChange, Erasure, Leader, RegisterImport
+from .forms import CapacityForm, DepartmentForm, RegisterUploadForm, RoleForm
+from .models import (
+    CHEF_GROUP_ROLES,
+    Capacity,
+    CapacityChange,
+    Department,
+    Erasure,
+    Leader,
+    RegisterImport,
+    Role,
+    RoleChange,
+)
 from .mydata import personal_data, personal_data_zip
 from .permissions import (
     get_leader_to_erase,
     get_register_import_for_user,
+    require_administration,
     require_administrator,
     require_register_manager,
 )
@@ -25,9 +37,14 @@ from .retention import rules
 from .services import (
     RegisterAlreadyApplied,
     capacity_set,
+    department_create,
+    department_delete,
+    department_rename,
+    department_set_active,
     register_import_apply,
     register_import_store,
     register_plan,
+    role_set,
 )
 
 
@@ -198,4 +215,123 @@ def capacities(request):
         request,
         "organisation/capacities.html",
         {"form": form, "holders": holders, "log": log},
+    )
+
+
+@login_required
+def administration(request):
+    """The administrators' and HR's pages in one list, instead of the Django admin."""
+    require_administration(request.user)
+    return render(request, "organisation/administration.html")
+
+
+@login_required
+def departments(request):
+    require_administrator(request.user)
+    form = DepartmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            department = department_create(name=form.cleaned_data["name"], by=request.user)
+        except ValidationError as error:
+            form.add_error("name", error)
+        else:
+            messages.success(request, _("The department %s is added.") % department.name)
+            return redirect("organisation:departments")
+    working = Leader.objects.active_on(timezone.localdate())
+    listed = Department.objects.annotate(
+        people=Count("leaders", filter=Q(leaders__in=working))
+    ).order_by("-active", "name")
+    return render(
+        request,
+        "organisation/departments.html",
+        {"departments": listed, "form": form, "log": changes_of(Department)},
+    )
+
+
+@login_required
+def department(request, pk: int):
+    """Rename a department; close, open or delete it (each refused with its reason)."""
+    require_administrator(request.user)
+    department = get_object_or_404(Department, pk=pk)
+    form = DepartmentForm(request.POST or None, initial={"name": department.name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            department_rename(
+                department=department, name=form.cleaned_data["name"], by=request.user
+            )
+        except ValidationError as error:
+            form.add_error("name", error)
+        else:
+            messages.success(request, _("The department is saved."))
+            return redirect("organisation:departments")
+    return render(
+        request,
+        "organisation/department.html",
+        {"department": department, "form": form, "in_use": department.in_use()},
+    )
+
+
+@require_POST
+@login_required
+def department_active(request, pk: int):
+    require_administrator(request.user)
+    department = get_object_or_404(Department, pk=pk)
+    active = request.POST.get("active") == "1"
+    try:
+        department_set_active(department=department, active=active, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("organisation:department", pk=pk)
+    if active:
+        messages.success(request, _("The department %s is open again.") % department.name)
+    else:
+        messages.success(request, _("The department %s is closed.") % department.name)
+    return redirect("organisation:departments")
+
+
+@require_POST
+@login_required
+def department_delete_view(request, pk: int):
+    require_administrator(request.user)
+    department = get_object_or_404(Department, pk=pk)
+    try:
+        department_delete(department=department, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("organisation:department", pk=pk)
+    messages.success(request, _("The department %s is deleted.") % department.name)
+    return redirect("organisation:departments")
+
+
+@login_required
+def roles(request):
+    """Positions by hand: who is a chef or a director, besides what the register file says."""
+    require_administrator(request.user)
+    form = RoleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        leader = form.cleaned_data["leader"]
+        try:
+            change = role_set(leader=leader, role=form.cleaned_data["role"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            values = {"person": leader.full_name, "role": Role(form.cleaned_data["role"]).label}
+            if change is None:
+                messages.info(
+                    request, _("Nothing changed: %(person)s is already %(role)s.") % values
+                )
+            else:
+                messages.success(request, _("%(person)s is now %(role)s.") % values)
+            return redirect("organisation:roles")
+    chef_group = (
+        Leader.objects.active()
+        .filter(role__in=CHEF_GROUP_ROLES)
+        .select_related("department")
+        .order_by("role", "first_name", "last_name")
+    )
+    log = RoleChange.objects.select_related("leader", "by")[:100]
+    return render(
+        request,
+        "organisation/roles.html",
+        {"form": form, "chef_group": chef_group, "log": log},
     )

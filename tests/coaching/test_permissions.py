@@ -32,11 +32,20 @@ HR_POST = {**NOBODY, "hr": 302}
 ONLY_THE_LEADER = {"anonymous": LOGIN, **dict.fromkeys(ROLES, 404), "leader": 200}
 BOOKING = (("pk", "booking"),)
 
+COACH = (
+    ("name", "Karen Holm"),
+    ("certification", "ICF PCC"),
+    ("hourly_rate", "1950.00"),
+    ("active", "on"),
+)
+
 MATRIX = {
     Page("coaching:mine"): EVERYONE,
     Page("coaching:coaches"): EVERYONE,
     Page("coaching:coach_new"): HR,
     Page("coaching:coach_edit", (("pk", "coach"),)): HR,
+    Page("coaching:coach_new", method="post", data=COACH): HR_POST,
+    Page("coaching:coach_edit", (("pk", "coach"),), "post", COACH): HR_POST,
     Page("coaching:book"): STAFF,
     Page("coaching:booking", BOOKING): ONLY_THE_LEADER,
     Page("coaching:booking_cancel", BOOKING, "post"): {**ONLY_THE_LEADER, "leader": 302},

@@ -105,7 +105,7 @@ def test_hosts_co_hosts_and_memberships_are_read_only_in_the_django_admin(
     client, people, meeting, chef
 ):
     superuser = people["administrator"]
-    superuser.is_superuser = True
+    superuser.is_superuser = superuser.is_staff = True
     superuser.save()
     client.force_login(superuser)
     url = reverse("admin:groups_group_change", args=[meeting.group_id])

@@ -66,6 +66,8 @@ MATRIX = {
         "director": 200,
         "administrator": 200,
     },
+    # Every group's hosts on one page, for those who appoint them.
+    Page("groups:hosts"): {"anonymous": LOGIN, **NOBODY_BUT, "administrator": 200},
     Page("groups:hosting", GROUP): {**ADMINISTRATORS, "administrator": 200},
     Page(
         "groups:hosting_appoint",

@@ -130,6 +130,17 @@ MATRIX = {
     Page("meetings:attendance_overview"): ADMINISTRATORS,
     Page("meetings:rooms"): ADMINISTRATORS,
     Page("meetings:room_edit", (("pk", "room"),)): ADMINISTRATORS,
+    Page(
+        "meetings:rooms",
+        method="post",
+        data=(("name", "Mødelokale 2"), ("building", "Rådhuset"), ("seats", 8), ("active", "on")),
+    ): {**ADMINISTRATORS, "administrator": 302},
+    Page(
+        "meetings:room_edit",
+        (("pk", "room"),),
+        "post",
+        (("name", "Mødelokale 1"), ("building", "Rådhuset"), ("seats", 20), ("active", "on")),
+    ): {**ADMINISTRATORS, "administrator": 302},
 }
 
 

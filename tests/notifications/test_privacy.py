@@ -168,8 +168,8 @@ def test_the_recipient_sees_their_own_private_message(client, leader):
 
 @pytest.fixture
 def superuser(administrator):
-    administrator.is_superuser = True
-    administrator.save(update_fields=["is_superuser"])
+    administrator.is_superuser = administrator.is_staff = True
+    administrator.save(update_fields=["is_superuser", "is_staff"])
     return administrator
 
 

@@ -12,7 +12,7 @@ from tests.factories import LeaderFactory
 
 @pytest.mark.django_db
 def test_an_account_made_in_the_admin_is_stored_in_lower_case_and_can_log_in(client, administrator):
-    administrator.is_superuser = True
+    administrator.is_superuser = administrator.is_staff = True
     administrator.save()
     client.force_login(administrator)
 
@@ -37,7 +37,7 @@ def test_an_account_made_in_the_admin_is_stored_in_lower_case_and_can_log_in(cli
 
 @pytest.mark.django_db
 def test_an_address_changed_in_the_admin_is_stored_in_lower_case(client, administrator, leader):
-    administrator.is_superuser = True
+    administrator.is_superuser = administrator.is_staff = True
     administrator.save()
     client.force_login(administrator)
     url = reverse("admin:organisation_leader_change", args=[leader.pk])

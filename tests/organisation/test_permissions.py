@@ -57,15 +57,44 @@ MATRIX = {
         method="post",
         data=lambda o: {"leader": o["leader"], "capacity": "hr", "granted": "1"},
     ): {"anonymous": LOGIN, **NOT_FOR_LEADERS, "hr": 403, "administrator": 302},
-    # The Django admin is for the administrator only (is_staff); others are sent to its login,
-    # which refuses them (test below).
+    # The administration inside the product: its index lists HR's pages too.
+    Page("organisation:administration"): {
+        "anonymous": LOGIN,
+        **NOT_FOR_LEADERS,
+        **REGISTER_MANAGERS,
+    },
+    Page("organisation:departments"): ONLY_ADMINISTRATOR,
+    Page("organisation:departments", method="post", data=(("name", "Kultur og Fritid"),)): {
+        **ONLY_ADMINISTRATOR,
+        "administrator": 302,
+    },
+    Page("organisation:department", (("pk", "department"),)): ONLY_ADMINISTRATOR,
+    Page(
+        "organisation:department", (("pk", "department"),), "post", (("name", "Kultur og Idræt"),)
+    ): {**ONLY_ADMINISTRATOR, "administrator": 302},
+    Page("organisation:department_active", (("pk", "department"),), "post", (("active", "0"),)): {
+        **ONLY_ADMINISTRATOR,
+        "administrator": 302,
+    },
+    Page("organisation:department_delete", (("pk", "department"),), "post"): {
+        **ONLY_ADMINISTRATOR,
+        "administrator": 302,
+    },
+    Page("organisation:roles"): ONLY_ADMINISTRATOR,
+    Page(
+        "organisation:roles",
+        method="post",
+        data=lambda o: {"leader": o["leader"], "role": "chef"},
+    ): {**ONLY_ADMINISTRATOR, "administrator": 302},
+    # The Django admin is for superusers only; everyone else is sent to its login, which refuses
+    # them (test below) - the administrator included, who has the pages above.
     Page("admin:index"): {
         "anonymous": LOGIN,
         "leader": 302,
         "chef": 302,
         "director": 302,
         "hr": 302,
-        "administrator": 200,
+        "administrator": 302,
     },
 }
 
@@ -74,7 +103,7 @@ MATRIX = {
 def objects(hr, leader):
     import datetime
 
-    from tests.factories import LeaderFactory
+    from tests.factories import DepartmentFactory, LeaderFactory
 
     leaver = LeaderFactory(end_date=datetime.date(2026, 1, 31))
     header = (
@@ -85,7 +114,13 @@ def objects(hr, leader):
     register_import = RegisterImportFactory(
         file_name="register.csv", content=f"{header}\n{row}".encode(), uploaded_by=hr
     )
-    return {"register_import": register_import.pk, "leaver": leaver.pk, "leader": leader.pk}
+    unused = DepartmentFactory(name="Kultur")
+    return {
+        "register_import": register_import.pk,
+        "leaver": leaver.pk,
+        "leader": leader.pk,
+        "department": unused.pk,
+    }
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))
@@ -98,8 +133,8 @@ def test_junk_input_never_gives_a_server_error(client, people, objects, page, ro
     assert_junk_is_refused_cleanly(client, people, objects, page, role)
 
 
-@pytest.mark.parametrize("role", ["leader", "chef", "director", "hr"])
-def test_the_django_admin_refuses_everyone_but_the_administrator(client, people, role):
+@pytest.mark.parametrize("role", ["leader", "chef", "director", "hr", "administrator"])
+def test_the_django_admin_refuses_everyone_but_superusers(client, people, role):
     client.force_login(people[role])
 
     response = client.get(reverse("admin:index"), follow=True)
