@@ -10,7 +10,6 @@ from tests.factories import LeaderFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 
@@ -18,10 +17,10 @@ DAY = datetime.timedelta(days=1)
     ("fields", "member"),
     [
         ({}, True),
-        ({"start_date": TODAY + DAY}, False),  # starts tomorrow
-        ({"start_date": TODAY}, True),
-        ({"end_date": TODAY}, True),  # the last day counts
-        ({"end_date": TODAY - DAY}, False),
+        ({"start_date": +1}, False),  # starts tomorrow (dates: days from today)
+        ({"start_date": 0}, True),
+        ({"end_date": 0}, True),  # the last day counts
+        ({"end_date": -1}, False),
         ({"is_active": False}, False),  # the account was closed by hand
         ({"has_staff_responsibility": False}, False),
         ({"has_budget_responsibility": False}, False),
@@ -34,15 +33,18 @@ DAY = datetime.timedelta(days=1)
     ],
 )
 def test_the_queryset_and_the_property_agree(fields, member):
-    leader = LeaderFactory(**fields)
+    # Today when the test runs, not when the file was loaded: a run may cross midnight.
+    today = timezone.localdate()
+    dated = {k: today + v * DAY if k.endswith("_date") else v for k, v in fields.items()}
+    leader = LeaderFactory(**dated)
 
     in_queryset = Leader.objects.store_ledergruppe().filter(pk=leader.pk).exists()
     assert (in_queryset, leader.in_store_ledergruppe) == (member, member)
 
 
 def test_on_another_day_both_answer_for_that_day():
-    starter = LeaderFactory(start_date=TODAY + 10 * DAY)
-    day = TODAY + 10 * DAY
+    day = timezone.localdate() + 10 * DAY
+    starter = LeaderFactory(start_date=day)
 
     assert Leader.objects.store_ledergruppe_on(day).filter(pk=starter.pk).exists()
     assert starter.in_store_ledergruppe_on(day)
