@@ -109,6 +109,7 @@ def agenda_save(*, round_: Round, items: dict[int, dict], by: Leader) -> None:
 
 def plan_input(round_: Round) -> tuple[list[PlanGroup], list[PlanRoom]]:
     meetings = {m.group_id: m for m in round_.meetings.filter(pinned=True)}
+    seats = Group.objects.seats_needed()
     groups = []
     for group in Group.objects.select_related("host"):
         pin = meetings.get(group.pk)
@@ -118,7 +119,7 @@ def plan_input(round_: Round) -> tuple[list[PlanGroup], list[PlanRoom]]:
                 label=str(group),
                 host_id=group.host_id,
                 host_name=group.host.full_name,
-                seats_needed=group.seats_needed(),
+                seats_needed=seats[group.pk],
                 pinned_day=pin.day if pin else None,
                 pinned_room=pin.room_id if pin else None,
             )
@@ -176,6 +177,7 @@ def plan_problems(round_: Round) -> list[str]:
     if round_.is_seminar:
         return problems
     planned = {m.group_id for m in meetings}
+    seats = Group.objects.seats_needed()
     missing = [str(g) for g in Group.objects.exclude(pk__in=planned)]
     if missing:
         problems.append(_("No meeting planned for: %(groups)s.") % {"groups": ", ".join(missing)})
@@ -195,7 +197,7 @@ def plan_problems(round_: Round) -> list[str]:
         seen[key] = meeting
         if meeting.room is None:
             problems.append(_("%(group)s has no room.") % {"group": meeting.group})
-        elif meeting.room.seats < meeting.seats_needed():
+        elif meeting.room.seats < seats[meeting.group_id]:
             problems.append(
                 _("%(room)s is too small for %(group)s.")
                 % {"room": meeting.room, "group": meeting.group}
