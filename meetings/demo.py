@@ -112,7 +112,16 @@ def _group_round(week: datetime.date, title: str, common_input: tuple[str, str])
 
 
 def _topics(round_: Round, state: str) -> None:
-    """Items 3 and 5 carry topics from the bank that are in the given state."""
+    """Items 3 and 5 carry topics from the bank that are in the given state; the topic's history
+    names this round, planned some weeks before it and discussed on its last day."""
+    zone = timezone.get_current_timezone()
+    planned_at = min(
+        datetime.datetime.combine(
+            round_.week_start - datetime.timedelta(weeks=10), datetime.time(10), tzinfo=zone
+        ),
+        timezone.now() - datetime.timedelta(days=1),
+    )
+    discussed_at = datetime.datetime.combine(round_.day_dates[-1], datetime.time(16), tzinfo=zone)
     for number in TOPIC_ITEMS:
         topic = (
             Topic.objects.filter(agenda_item=number, state=state, agenda_items__isnull=True)
@@ -122,7 +131,9 @@ def _topics(round_: Round, state: str) -> None:
         if topic is None:
             continue
         AgendaItem.objects.filter(round=round_, number=number).update(topic=topic)
-        TopicEvent.objects.filter(topic=topic, to_state=state).update(round_name=round_.title)
+        events = TopicEvent.objects.filter(topic=topic)
+        events.filter(to_state=TopicState.PLANNED).update(round=round_, at=planned_at)
+        events.filter(to_state=TopicState.DISCUSSED).update(round=round_, at=discussed_at)
 
 
 def _held(round_: Round, rng: random.Random) -> None:

@@ -98,9 +98,7 @@ def agenda_save(*, round_: Round, items: dict[int, dict], by: Leader) -> None:
             if new_topic and new_topic.state != TopicState.PLANNED:
                 if new_topic.state == TopicState.PROPOSED:
                     topic_move(topic=new_topic, by=by, to_state=TopicState.SHORTLISTED)
-                topic_move(
-                    topic=new_topic, by=by, to_state=TopicState.PLANNED, round_name=round_.title
-                )
+                topic_move(topic=new_topic, by=by, to_state=TopicState.PLANNED, round_=round_)
         item.title = data["title"]
         item.text = data["text"]
         item.topic = new_topic
