@@ -21,6 +21,7 @@ from .models import (
     Meeting,
     Room,
     Round,
+    SeminarSession,
     SummaryQuestion,
 )
 from .services import round_create, round_plan, round_plan_save, round_publish
@@ -38,6 +39,14 @@ INPUTS = [
     ("Psykologisk tryghed i praksis", "Ekstern oplægsholder"),
     ("Strategi og retning: kerneopgaven på tværs", "Kommunaldirektøren"),
     ("Kunstig intelligens i den kommunale hverdag", "Digitaliseringschefen"),
+]
+PROGRAMME = [
+    ("09.00", "09.30", "Morgenkaffe og velkomst", "Kommunaldirektøren", "Foyeren"),
+    ("09.30", "10.45", "SAMMEN om ledelse – hvor står vi?", "Chefgruppen", "Store sal"),
+    ("11.00", "12.00", "Psykologisk tryghed i ledergruppen", "Ekstern oplægsholder", "Store sal"),
+    ("12.00", "12.45", "Frokost", "", "Restauranten"),
+    ("12.45", "14.15", "Workshops i de tværgående grupper", "Værterne", "Grupperummene"),
+    ("14.30", "15.30", "Opsamling og vejen frem", "Kommunaldirektøren", "Store sal"),
 ]
 QUESTIONS = ["LEDELSE OPAD", "LEDELSE PÅ TVÆRS", "PSYKOLOGISK TRYGHED", "KOMMUNIKATION"]
 
@@ -83,6 +92,17 @@ def build_demo_meetings(*, seed: int = 2026) -> None:
     )
     Round.objects.filter(pk=seminar.pk).update(published_at=timezone.now(), agenda_ready=True)
     _held(seminar, rng)
+    SeminarSession.objects.bulk_create(
+        SeminarSession(
+            round=seminar,
+            starts=datetime.time.fromisoformat(starts.replace(".", ":")),
+            ends=datetime.time.fromisoformat(ends.replace(".", ":")),
+            title=title,
+            speaker=speaker,
+            place=place,
+        )
+        for starts, ends, title, speaker, place in PROGRAMME
+    )
 
     week = _monday(today + datetime.timedelta(weeks=8))
     upcoming = _group_round(week, _title(week), INPUTS[3])

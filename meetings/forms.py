@@ -14,6 +14,7 @@ from .models import (
     Material,
     Room,
     Round,
+    SeminarSession,
     SummaryQuestion,
 )
 
@@ -196,3 +197,18 @@ class RoomForm(forms.ModelForm):
     class Meta:
         model = Room
         fields = ["name", "building", "seats", "accessible", "active"]
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = SeminarSession
+        fields = ["starts", "ends", "title", "speaker", "place"]
+        widgets = {
+            "starts": forms.TimeInput(attrs={"type": "time"}),
+            "ends": forms.TimeInput(attrs={"type": "time"}),
+        }
+
+
+ProgrammeFormSet = forms.modelformset_factory(
+    SeminarSession, form=SessionForm, extra=2, can_delete=True
+)

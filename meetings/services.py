@@ -34,6 +34,7 @@ from .models import (
     Meeting,
     Room,
     Round,
+    SeminarSession,
 )
 from .notifications import AGENDA_DUE, CANCELLATION, INVITATION, REMINDER, UNINVITED
 from .planner import Plan, PlanGroup, PlanRoom, plan_round
@@ -103,6 +104,22 @@ def agenda_save(*, round_: Round, items: dict[int, dict], by: Leader) -> None:
         item.text = data["text"]
         item.topic = new_topic
         item.save()
+
+
+@transaction.atomic
+def seminar_programme_save(
+    *, round_: Round, sessions: list[SeminarSession], removed: list[SeminarSession]
+) -> None:
+    """The seminar's programme as the chef group or an administrator keeps it."""
+    if not round_.is_seminar:
+        raise ValidationError(_("Only the seminar has a programme."))
+    for session in removed:
+        if session.round_id == round_.pk:
+            session.delete()
+    for session in sessions:
+        session.round = round_
+        session.full_clean()
+        session.save()
 
 
 def plan_input(round_: Round) -> tuple[list[PlanGroup], list[PlanRoom]]:

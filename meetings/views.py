@@ -19,6 +19,7 @@ from .forms import (
     ApologyForm,
     MaterialForm,
     PinForm,
+    ProgrammeFormSet,
     QuestionForm,
     RoomForm,
     RoundForm,
@@ -29,6 +30,7 @@ from .permissions import (
     get_meeting_for_host,
     get_meeting_for_user,
     get_round_for_planner,
+    get_seminar_for_planner,
     require_administrator,
     require_planner,
 )
@@ -47,6 +49,7 @@ from .services import (
     round_plan,
     round_plan_save,
     round_publish,
+    seminar_programme_save,
 )
 
 
@@ -100,9 +103,30 @@ def round_detail(request, pk: int):
         "problems": round_.agenda_problems() + plan_problems(round_),
         "materials": round_.materials.all(),
         "questions": round_.questions.all(),
+        "sessions": round_.sessions.all(),
         "pin_form": PinForm(round_=round_),
     }
     return render(request, "meetings/round_detail.html", context)
+
+
+@login_required
+def programme_edit(request, pk: int):
+    round_ = get_seminar_for_planner(request.user, pk)
+    formset = ProgrammeFormSet(
+        request.POST or None, queryset=round_.sessions.all(), prefix="session"
+    )
+    if request.method == "POST" and formset.is_valid():
+        sessions = formset.save(commit=False)
+        try:
+            seminar_programme_save(
+                round_=round_, sessions=sessions, removed=formset.deleted_objects
+            )
+        except ValidationError as error:
+            show_errors(request, error)
+        else:
+            messages.success(request, _("The programme is saved."))
+            return redirect(round_)
+    return render(request, "meetings/programme_form.html", {"round": round_, "formset": formset})
 
 
 @login_required
@@ -267,6 +291,7 @@ def meeting_detail(request, pk: int):
     invited = meeting.invited()
     apologies = {a.leader_id: a for a in meeting.apologies.all()}
     is_invited = request.user in invited
+    came = [a.leader for a in meeting.attendance.select_related("leader") if a.present]
     context = {
         "meeting": meeting,
         "round": meeting.round,
@@ -277,6 +302,13 @@ def meeting_detail(request, pk: int):
         "my_apology": apologies.get(request.user.pk),
         "apology_form": ApologyForm() if is_invited and not meeting.is_over else None,
         "is_host": meeting.is_hosted_by(request.user),
+        "records_attendance": (
+            request.user.is_chef_group or request.user.is_administrator
+            if meeting.group is None
+            else meeting.is_hosted_by(request.user) or request.user.is_administrator
+        ),
+        "came": sorted(came, key=lambda person: person.full_name),
+        "sessions": meeting.round.sessions.all(),
     }
     return render(request, "meetings/meeting_detail.html", context)
 

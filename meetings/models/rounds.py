@@ -456,3 +456,28 @@ class CalendarFeed(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:feed", args=[self.token])
+
+
+class SeminarSession(models.Model):
+    """One item of the seminar's programme."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="sessions")
+    starts = models.TimeField(_("starts"))
+    ends = models.TimeField(_("ends"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    speaker = models.CharField(_("speaker"), max_length=200, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["round", "starts", "pk"]
+        verbose_name = _("session")
+        verbose_name_plural = _("programme")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends__isnull=True) | Q(ends__gt=models.F("starts")),
+                name="session_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.starts:%H.%M} {self.title}"

@@ -365,6 +365,21 @@ def meeting_evaluation(meeting, *, today: datetime.date | None = None) -> tuple[
     return table.cell(meeting.pk), table
 
 
+def seminar_evaluation(meeting, *, today: datetime.date | None = None) -> Table:
+    """The seminar's own evaluation: one cell, from the minimum of answers, once closed."""
+    asked = evaluation_asked(meeting)
+    answered = set(meeting.evaluation_receipts.values_list("leader_id", flat=True))
+    answers = [Answer((a.rating,), (a.good, a.missed)) for a in meeting.evaluations.all()]
+    return disclose(
+        [(meeting.pk, str(meeting.round), answers)],
+        closed=_evaluation_closed(meeting, asked, answered, today),
+        closes_on=evaluation_closes_on(meeting),
+        asked=len(asked),
+        total_label=str(meeting.round),
+        text_fields=2,
+    )
+
+
 def survey_table(survey, *, today: datetime.date | None = None) -> Table:
     """A survey's results: per group and in total.
 

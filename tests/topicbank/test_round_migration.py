@@ -15,11 +15,11 @@ def test_the_migration_links_the_free_text_rounds_and_keeps_what_matches_none():
     executor.migrate(BEFORE)
     others = [node for node in executor.loader.graph.leaf_nodes() if node[0] != "topicbank"]
     old = executor.loader.project_state([*BEFORE, *others]).apps
-    Round = old.get_model("meetings", "Round")
-    Leader = old.get_model("organisation", "Leader")
-    Topic = old.get_model("topicbank", "Topic")
+    OldRound = old.get_model("meetings", "Round")
+    OldLeader = old.get_model("organisation", "Leader")
+    OldTopic = old.get_model("topicbank", "Topic")
     OldEvent = old.get_model("topicbank", "TopicEvent")
-    winter = Round.objects.create(
+    winter = OldRound.objects.create(
         title="Vinter 2027",
         week_start=datetime.date(2027, 1, 18),
         days=["2027-01-19"],
@@ -27,15 +27,15 @@ def test_the_migration_links_the_free_text_rounds_and_keeps_what_matches_none():
         ends=datetime.time(15, 30),
     )
     for title in ("Forår 2027", "Forår 2027"):  # two rounds of one name: no safe link
-        Round.objects.create(
+        OldRound.objects.create(
             title=title,
             week_start=datetime.date(2027, 4, 12),
             days=["2027-04-13"],
             starts=datetime.time(12, 30),
             ends=datetime.time(15, 30),
         )
-    chef = Leader.objects.create(email="chef@nyborg.dk", first_name="C", last_name="D")
-    topic = Topic.objects.create(
+    chef = OldLeader.objects.create(email="chef@nyborg.dk", first_name="C", last_name="D")
+    topic = OldTopic.objects.create(
         title="Budget", description="…", agenda_item=3, theme="operations", proposed_by=chef
     )
     for written in ["Vinter 2027", "vinter  2027", " VINTER 2027 ", "Sommer 2019", "Forår 2027"]:

@@ -8,7 +8,13 @@ from meetings.models import Meeting
 from ..disclosure import evaluation_is_closed, survey_is_closed
 from ..forms import SurveyAttachForm
 from ..models import Survey
-from ..permissions import may_answer_survey, may_evaluate, may_read_summary
+from ..permissions import (
+    may_answer_survey,
+    may_evaluate,
+    may_evaluate_seminar,
+    may_read_summary,
+    may_see_seminar_evaluation,
+)
 
 register = template.Library()
 
@@ -42,6 +48,18 @@ def room_links(meeting, user):
         "may_evaluate": may_evaluate(user, meeting)
         and meeting.starts_at <= timezone.now()
         and not evaluation_is_closed(meeting),
+    }
+
+
+@register.inclusion_tag("room/_seminar_links.html")
+def seminar_links(meeting, user):
+    """The seminar page's evaluation: to answer once it has begun, and the chef group's result."""
+    return {
+        "meeting": meeting,
+        "may_evaluate": meeting.starts_at <= timezone.now()
+        and may_evaluate_seminar(user, meeting)
+        and not evaluation_is_closed(meeting),
+        "sees_result": meeting.is_over and may_see_seminar_evaluation(user, meeting),
     }
 
 
