@@ -69,13 +69,22 @@ PAGES = [
     ("chef", lambda round_: reverse("groups:overview")),
     ("administrator", lambda round_: reverse("groups:overview")),
     ("administrator", lambda round_: reverse("meetings:attendance_overview")),
+    ("chef", lambda round_: reverse("meetings:plan", args=[round_.pk])),
 ]
 
 
 @pytest.mark.parametrize(
     ("role", "url_for"),
     PAGES,
-    ids=["round-chef", "round-admin", "evaluations", "groups-chef", "groups-admin", "attendance"],
+    ids=[
+        "round-chef",
+        "round-admin",
+        "evaluations",
+        "groups-chef",
+        "groups-admin",
+        "attendance",
+        "plan",
+    ],
 )
 def test_the_page_asks_as_often_for_twelve_groups_as_for_three(client, people, role, url_for):
     small, large = _count_at_two_sizes(client, people[role], url_for)
