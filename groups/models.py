@@ -10,6 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class GroupQuerySet(models.QuerySet):
+    def seats_needed(self) -> dict[int, int]:
+        """Group id → seats at a meeting, for all the groups in one query (pages listing every
+        group must not ask once per group)."""
+        rows = self.annotate(
+            members=models.Count("memberships", filter=Q(memberships__left_on__isnull=True))
+        ).values_list("pk", "members", "co_host_id")
+        return {pk: members + 1 + (co_host_id is not None) for pk, members, co_host_id in rows}
+
+
 class Group(models.Model):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     name = models.CharField(_("name"), max_length=100, blank=True)
@@ -29,6 +39,8 @@ class Group(models.Model):
         null=True,
         blank=True,
     )
+
+    objects = GroupQuerySet.as_manager()
 
     class Meta:
         ordering = ["number"]
@@ -61,7 +73,7 @@ class Group(models.Model):
 
     def seats_needed(self) -> int:
         """Seats at a meeting: the members, the host and the co-host."""
-        return self.memberships.current().count() + 1 + (1 if self.co_host_id else 0)
+        return Group.objects.filter(pk=self.pk).seats_needed()[self.pk]
 
     def has_member(self, user) -> bool:
         return self.memberships.current().filter(leader=user).exists()

@@ -21,6 +21,7 @@ from .models import (
     Meeting,
     Room,
     Round,
+    SeminarSession,
     SummaryQuestion,
 )
 from .services import round_create, round_plan, round_plan_save, round_publish
@@ -38,6 +39,14 @@ INPUTS = [
     ("Psykologisk tryghed i praksis", "Ekstern oplægsholder"),
     ("Strategi og retning: kerneopgaven på tværs", "Kommunaldirektøren"),
     ("Kunstig intelligens i den kommunale hverdag", "Digitaliseringschefen"),
+]
+PROGRAMME = [
+    ("09.00", "09.30", "Morgenkaffe og velkomst", "Kommunaldirektøren", "Foyeren"),
+    ("09.30", "10.45", "SAMMEN om ledelse – hvor står vi?", "Chefgruppen", "Store sal"),
+    ("11.00", "12.00", "Psykologisk tryghed i ledergruppen", "Ekstern oplægsholder", "Store sal"),
+    ("12.00", "12.45", "Frokost", "", "Restauranten"),
+    ("12.45", "14.15", "Workshops i de tværgående grupper", "Værterne", "Grupperummene"),
+    ("14.30", "15.30", "Opsamling og vejen frem", "Kommunaldirektøren", "Store sal"),
 ]
 QUESTIONS = ["LEDELSE OPAD", "LEDELSE PÅ TVÆRS", "PSYKOLOGISK TRYGHED", "KOMMUNIKATION"]
 
@@ -83,6 +92,17 @@ def build_demo_meetings(*, seed: int = 2026) -> None:
     )
     Round.objects.filter(pk=seminar.pk).update(published_at=timezone.now(), agenda_ready=True)
     _held(seminar, rng)
+    SeminarSession.objects.bulk_create(
+        SeminarSession(
+            round=seminar,
+            starts=datetime.time.fromisoformat(starts.replace(".", ":")),
+            ends=datetime.time.fromisoformat(ends.replace(".", ":")),
+            title=title,
+            speaker=speaker,
+            place=place,
+        )
+        for starts, ends, title, speaker, place in PROGRAMME
+    )
 
     week = _monday(today + datetime.timedelta(weeks=8))
     upcoming = _group_round(week, _title(week), INPUTS[3])
@@ -113,7 +133,16 @@ def _group_round(week: datetime.date, title: str, common_input: tuple[str, str])
 
 
 def _topics(round_: Round, state: str) -> None:
-    """Items 3 and 5 carry topics from the bank that are in the given state."""
+    """Items 3 and 5 carry topics from the bank that are in the given state; the topic's history
+    names this round, planned some weeks before it and discussed on its last day."""
+    zone = timezone.get_current_timezone()
+    planned_at = min(
+        datetime.datetime.combine(
+            round_.week_start - datetime.timedelta(weeks=10), datetime.time(10), tzinfo=zone
+        ),
+        timezone.now() - datetime.timedelta(days=1),
+    )
+    discussed_at = datetime.datetime.combine(round_.day_dates[-1], datetime.time(16), tzinfo=zone)
     for number in TOPIC_ITEMS:
         topic = (
             Topic.objects.filter(agenda_item=number, state=state, agenda_items__isnull=True)
@@ -123,7 +152,9 @@ def _topics(round_: Round, state: str) -> None:
         if topic is None:
             continue
         AgendaItem.objects.filter(round=round_, number=number).update(topic=topic)
-        TopicEvent.objects.filter(topic=topic, to_state=state).update(round_name=round_.title)
+        events = TopicEvent.objects.filter(topic=topic)
+        events.filter(to_state=TopicState.PLANNED).update(round=round_, at=planned_at)
+        events.filter(to_state=TopicState.DISCUSSED).update(round=round_, at=discussed_at)
 
 
 def _held(round_: Round, rng: random.Random) -> None:

@@ -14,6 +14,7 @@ from .models import (
     Material,
     Room,
     Round,
+    SeminarSession,
     SummaryQuestion,
 )
 
@@ -33,6 +34,9 @@ class RoundForm(forms.ModelForm):
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The days of the week the groups meet (the seminar: one day)."),
+    )
+    beyond_the_norm = forms.BooleanField(
+        label=_("Yes, create one more than the norm"), required=False, widget=forms.HiddenInput
     )
 
     class Meta:
@@ -71,7 +75,42 @@ class RoundForm(forms.ModelForm):
                 (week_start + datetime.timedelta(days=k)).isoformat()
                 for k in sorted(data["weekdays"])
             ]
+        if week_start and data.get("kind"):
+            self._ask_beyond_the_norm(data)
         return data
+
+    def _ask_beyond_the_norm(self, data) -> None:
+        """A fourth group round (or a second seminar) in a year is allowed once confirmed."""
+        unchanged = self.instance.pk and (
+            self.initial["kind"] == data["kind"]
+            and self.initial["week_start"].year == data["week_start"].year
+        )
+        if unchanged:
+            return
+        self.instance.week_start, self.instance.kind = data["week_start"], data["kind"]
+        if not self.instance.is_beyond_the_norm() or data.get("beyond_the_norm"):
+            return
+        others = self.instance.others_that_year()
+        self.fields["beyond_the_norm"].widget = forms.CheckboxInput()
+        if self.instance.is_seminar:
+            message = _(
+                "%(year)s already has a leadership seminar (%(titles)s). The concept has one "
+                "joint seminar a year. Tick the box if there really is to be one more."
+            )
+        else:
+            message = _(
+                "%(year)s already has %(count)d group rounds (%(titles)s). The concept has three "
+                "meetings a year. Tick the box if there really is to be one more."
+            )
+        self.add_error(
+            "beyond_the_norm",
+            message
+            % {
+                "year": data["week_start"].year,
+                "count": len(others),
+                "titles": ", ".join(round_.title for round_ in others),
+            },
+        )
 
     def _update_errors(self, errors):
         # The model checks its days; on this form they are chosen as weekdays. When the weekdays
@@ -164,3 +203,18 @@ class RoomForm(forms.ModelForm):
     class Meta:
         model = Room
         fields = ["name", "building", "seats", "accessible", "active"]
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = SeminarSession
+        fields = ["starts", "ends", "title", "speaker", "place"]
+        widgets = {
+            "starts": forms.TimeInput(attrs={"type": "time"}),
+            "ends": forms.TimeInput(attrs={"type": "time"}),
+        }
+
+
+ProgrammeFormSet = forms.modelformset_factory(
+    SeminarSession, form=SessionForm, extra=2, can_delete=True
+)

@@ -41,8 +41,19 @@ def get_meeting_for_user(user, pk: int) -> Meeting:
     return meeting
 
 
+def get_seminar_for_planner(user, pk: int) -> Round:
+    round_ = get_round_for_planner(user, pk)
+    if not round_.is_seminar:
+        raise Http404
+    return round_
+
+
 def get_meeting_for_host(user, pk: int) -> Meeting:
+    """The host records a group's meeting; the seminar has no host, so the planners record it."""
     meeting = get_meeting_for_user(user, pk)
+    if meeting.group is None:
+        require_planner(user)
+        return meeting
     if not (meeting.is_hosted_by(user) or user.is_administrator):
         raise PermissionDenied
     return meeting

@@ -35,6 +35,7 @@ from .models import (
     Meeting,
     Room,
     Round,
+    SeminarSession,
 )
 from .notifications import (
     AGENDA_DUE,
@@ -106,17 +107,32 @@ def agenda_save(*, round_: Round, items: dict[int, dict], by: Leader) -> None:
             if new_topic and new_topic.state != TopicState.PLANNED:
                 if new_topic.state == TopicState.PROPOSED:
                     topic_move(topic=new_topic, by=by, to_state=TopicState.SHORTLISTED)
-                topic_move(
-                    topic=new_topic, by=by, to_state=TopicState.PLANNED, round_name=round_.title
-                )
+                topic_move(topic=new_topic, by=by, to_state=TopicState.PLANNED, round_=round_)
         item.title = data["title"]
         item.text = data["text"]
         item.topic = new_topic
         item.save()
 
 
+@transaction.atomic
+def seminar_programme_save(
+    *, round_: Round, sessions: list[SeminarSession], removed: list[SeminarSession]
+) -> None:
+    """The seminar's programme as the chef group or an administrator keeps it."""
+    if not round_.is_seminar:
+        raise ValidationError(_("Only the seminar has a programme."))
+    for session in removed:
+        if session.round_id == round_.pk:
+            session.delete()
+    for session in sessions:
+        session.round = round_
+        session.full_clean()
+        session.save()
+
+
 def plan_input(round_: Round) -> tuple[list[PlanGroup], list[PlanRoom]]:
     meetings = {m.group_id: m for m in round_.meetings.filter(pinned=True)}
+    seats = Group.objects.seats_needed()
     groups = []
     for group in Group.objects.select_related("host", "co_host"):
         pin = meetings.get(group.pk)
@@ -128,7 +144,7 @@ def plan_input(round_: Round) -> tuple[list[PlanGroup], list[PlanRoom]]:
                 host_name=group.host.full_name,
                 co_host_id=group.co_host_id,
                 co_host_name=group.co_host.full_name if group.co_host else "",
-                seats_needed=group.seats_needed(),
+                seats_needed=seats[group.pk],
                 pinned_day=pin.day if pin else None,
                 pinned_room=pin.room_id if pin else None,
             )
@@ -242,6 +258,7 @@ def plan_problems(round_: Round) -> list[str]:
     if round_.is_seminar:
         return problems
     planned = {m.group_id for m in meetings}
+    seats = Group.objects.seats_needed()
     missing = [str(g) for g in Group.objects.exclude(pk__in=planned)]
     if missing:
         problems.append(_("No meeting planned for: %(groups)s.") % {"groups": ", ".join(missing)})
@@ -274,7 +291,7 @@ def plan_problems(round_: Round) -> list[str]:
             )
         if meeting.room is None:
             problems.append(_("%(group)s has no room.") % {"group": meeting.group})
-        elif meeting.room.seats < meeting.seats_needed():
+        elif meeting.room.seats < seats[meeting.group_id]:
             problems.append(
                 _("%(room)s is too small for %(group)s.")
                 % {"room": meeting.room, "group": meeting.group}

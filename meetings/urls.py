@@ -15,6 +15,7 @@ urlpatterns = [
     path("rounds/<int:pk>/questions/", views.question_add, name="question_add"),
     path("rounds/<int:pk>/plan/", views.round_plan_view, name="plan"),
     path("rounds/<int:pk>/publish/", views.round_publish_view, name="publish"),
+    path("rounds/<int:pk>/programme/", views.programme_edit, name="programme"),
     path("template/", views.template_edit, name="template"),
     path("<int:pk>/", views.meeting_detail, name="meeting"),
     path("<int:pk>/move/", views.meeting_move_view, name="move"),

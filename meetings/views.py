@@ -20,6 +20,7 @@ from .forms import (
     ApologyForm,
     MaterialForm,
     PinForm,
+    ProgrammeFormSet,
     QuestionForm,
     RoomForm,
     RoundForm,
@@ -31,6 +32,7 @@ from .permissions import (
     get_meeting_for_host,
     get_meeting_for_user,
     get_round_for_planner,
+    get_seminar_for_planner,
     require_administrator,
     require_begun,
     require_planner,
@@ -52,6 +54,7 @@ from .services import (
     round_plan,
     round_plan_save,
     round_publish,
+    seminar_programme_save,
 )
 
 
@@ -105,9 +108,30 @@ def round_detail(request, pk: int):
         "problems": round_.agenda_problems() + plan_problems(round_),
         "materials": round_.materials.all(),
         "questions": round_.questions.all(),
+        "sessions": round_.sessions.all(),
         "pin_form": PinForm(round_=round_),
     }
     return render(request, "meetings/round_detail.html", context)
+
+
+@login_required
+def programme_edit(request, pk: int):
+    round_ = get_seminar_for_planner(request.user, pk)
+    formset = ProgrammeFormSet(
+        request.POST or None, queryset=round_.sessions.all(), prefix="session"
+    )
+    if request.method == "POST" and formset.is_valid():
+        sessions = formset.save(commit=False)
+        try:
+            seminar_programme_save(
+                round_=round_, sessions=sessions, removed=formset.deleted_objects
+            )
+        except ValidationError as error:
+            show_errors(request, error)
+        else:
+            messages.success(request, _("The programme is saved."))
+            return redirect(round_)
+    return render(request, "meetings/programme_form.html", {"round": round_, "formset": formset})
 
 
 @login_required
@@ -282,8 +306,8 @@ def meeting_detail(request, pk: int):
     # The one who hosts a group's meeting does not send apologies: they hand it on.
     hosts_it = meeting.group is not None and request.user.pk == meeting.host_id
     may_step_down = hosts_it and not has_begun and not meeting.cancelled_at
-    recorded = list(meeting.attendance.all())
-    present = {a.leader_id for a in recorded if a.present}
+    recorded = list(meeting.attendance.select_related("leader"))
+    came = [a.leader for a in recorded if a.present]
     context = {
         "meeting": meeting,
         "round": meeting.round,
@@ -291,7 +315,6 @@ def meeting_detail(request, pk: int):
         "materials": meeting.round.materials.all(),
         "has_begun": has_begun,
         "attendance_recorded": bool(recorded),
-        "came": [p for p in invited if p.pk in present],
         "coming": [p for p in invited if p.pk not in apologies],
         "apologies": [(p, apologies[p.pk]) for p in invited if p.pk in apologies],
         "my_apology": apologies.get(request.user.pk),
@@ -299,6 +322,13 @@ def meeting_detail(request, pk: int):
         "co_host": meeting.co_host_on_the_day() if may_step_down else None,
         "stand_in_form": StandInForm() if may_step_down else None,
         "is_host": meeting.is_hosted_by(request.user),
+        "records_attendance": (
+            request.user.is_chef_group or request.user.is_administrator
+            if meeting.group is None
+            else meeting.is_hosted_by(request.user) or request.user.is_administrator
+        ),
+        "came": sorted(came, key=lambda person: person.full_name),
+        "sessions": meeting.round.sessions.all(),
     }
     return render(request, "meetings/meeting_detail.html", context)
 

@@ -34,7 +34,16 @@ from groups.models import (
     Reason,
 )
 from meetings.models import AgendaItem as RoundAgendaItem
-from meetings.models import Apology, Attendance, CalendarFeed, Meeting, Room, Round, SummaryQuestion
+from meetings.models import (
+    Apology,
+    Attendance,
+    CalendarFeed,
+    Meeting,
+    Room,
+    Round,
+    SeminarSession,
+    SummaryQuestion,
+)
 from meetings.room.models import (
     ChefGroupAnswer,
     Commitment,
@@ -239,6 +248,15 @@ class MeetingFactory(factory.django.DjangoModelFactory):
             datetime.date.fromisoformat(o.round.days[0]) if o.round.days else o.round.week_start
         )
     )
+
+
+class SeminarSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SeminarSession
+
+    round = factory.SubFactory(RoundFactory, kind="seminar", title="Lederseminar")
+    starts = datetime.time(9, 30)
+    title = "SAMMEN om ledelse – hvor står vi?"
 
 
 def _host_or_chef(meeting: Meeting) -> Leader:

@@ -2,6 +2,7 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from meetings.models import Kind, Round
 from nyborg_ledelse.uploads import checked_material_file
 
 from .models import AgendaItem, State, Tag, Theme, Topic
@@ -57,8 +58,10 @@ class TopicForm(forms.ModelForm):
 
 class MoveForm(forms.Form):
     to_state = forms.ChoiceField(label=_("New state"), choices=State.choices)
-    round_name = forms.CharField(
-        label=_("Round"), max_length=100, required=False, help_text=_("For example 'Forår 2027'.")
+    round_ = forms.ModelChoiceField(
+        label=_("Round"),
+        queryset=Round.objects.filter(kind=Kind.GROUPS).order_by("-week_start"),
+        required=False,
     )
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False

@@ -4,7 +4,7 @@ import os
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -124,7 +124,7 @@ class Topic(models.Model):
 
     def rounds_discussed(self) -> list[str]:
         return [
-            event.round_name for event in self.events.all() if event.to_state == State.DISCUSSED
+            event.round_label for event in self.events.all() if event.to_state == State.DISCUSSED
         ]
 
 
@@ -148,7 +148,17 @@ class TopicEvent(models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="events")
     from_state = models.CharField(max_length=20, choices=State.choices)
     to_state = models.CharField(max_length=20, choices=State.choices)
-    round_name = models.CharField(_("round"), max_length=100, blank=True)
+    round = models.ForeignKey(
+        "meetings.Round",
+        verbose_name=_("round"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="topic_events",
+    )
+    # Free text from before rounds were linked, kept where no round matched it (see migration
+    # 0002); new events always link the round.
+    round_name = models.CharField(_("round (as written)"), max_length=100, blank=True)
     reason = models.TextField(_("reason"), blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(default=timezone.now)
@@ -158,6 +168,10 @@ class TopicEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic_id}: {self.from_state} → {self.to_state}"
+
+    @property
+    def round_label(self) -> str:
+        return self.round.title if self.round_id else self.round_name
 
 
 class TopicLink(models.Model):
@@ -185,20 +199,36 @@ class TopicFile(models.Model):
 def theme_balance(rounds: int = 6) -> list[dict]:
     """Operations and development topics per round for the newest rounds, with bar widths.
 
-    The chef group's board shows it so a round can mix both kinds, as the concept asks.
+    The chef group's board shows it so a round can mix both kinds, as the concept asks. A topic
+    counts once per round, however often it was planned for it.
     """
-    counts = (
-        TopicEvent.objects.filter(to_state__in=[State.PLANNED, State.DISCUSSED])
-        .exclude(round_name="")
-        .values("round_name")
+    from meetings.models import Round
+
+    newest = (
+        Round.objects.filter(topic_events__to_state__in=[State.PLANNED, State.DISCUSSED])
         .annotate(
-            operations=Count("topic", filter=Q(topic__theme=Theme.OPERATIONS), distinct=True),
-            development=Count("topic", filter=Q(topic__theme=Theme.DEVELOPMENT), distinct=True),
-            latest=Max("at"),
+            operations=Count(
+                "topic_events__topic",
+                filter=Q(topic_events__topic__theme=Theme.OPERATIONS),
+                distinct=True,
+            ),
+            development=Count(
+                "topic_events__topic",
+                filter=Q(topic_events__topic__theme=Theme.DEVELOPMENT),
+                distinct=True,
+            ),
         )
-        .order_by("-latest")[:rounds]
+        .order_by("-week_start")[:rounds]
     )
-    rows = list(reversed(counts))
+    rows = [
+        {
+            "round": round_,
+            "round_name": round_.title,
+            "operations": round_.operations,
+            "development": round_.development,
+        }
+        for round_ in reversed(newest)
+    ]
     widest = max([row["operations"] + row["development"] for row in rows] or [1])
     for row in rows:
         row["operations_width"] = round(300 * row["operations"] / widest)

@@ -62,7 +62,7 @@ def topic_support_toggle(*, topic: Topic, leader) -> bool:
 
 
 @transaction.atomic
-def topic_move(*, topic: Topic, by, to_state: str, round_name: str = "", reason: str = "") -> Topic:
+def topic_move(*, topic: Topic, by, to_state: str, round_=None, reason: str = "") -> Topic:
     if not by.is_chef_group:
         raise PermissionDenied
     topic = Topic.objects.select_for_update().get(pk=topic.pk)
@@ -73,13 +73,13 @@ def topic_move(*, topic: Topic, by, to_state: str, round_name: str = "", reason:
         )
     if to_state == State.DECLINED and not reason.strip():
         raise ValidationError(_("Give the proposer a reason when you decline a topic."))
-    if to_state in NEEDS_ROUND and not round_name.strip():
-        raise ValidationError(_("Name the round the topic is planned for or was discussed in."))
+    if to_state in NEEDS_ROUND and round_ is None:
+        raise ValidationError(_("Choose the round the topic is planned for or was discussed in."))
     event = TopicEvent.objects.create(
         topic=topic,
         from_state=topic.state,
         to_state=to_state,
-        round_name=round_name.strip(),
+        round=round_ if to_state in NEEDS_ROUND else None,
         reason=reason.strip(),
         by=by,
     )

@@ -49,7 +49,7 @@ def topic_detail(request, pk: int):
         "may_edit": may_edit(request.user, topic),
         "move_form": MoveForm() if request.user.is_chef_group else None,
         "next_states": [s for s in State if s in topic.allowed_next_states()],
-        "events": topic.events.select_related("by"),
+        "events": topic.events.select_related("by", "round"),
         "sees_reason": request.user.pk == topic.proposed_by_id or request.user.is_chef_group,
     }
     return render(request, "topicbank/topic_detail.html", context)

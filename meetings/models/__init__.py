@@ -13,6 +13,7 @@ from .rounds import (
     Meeting,
     Room,
     Round,
+    SeminarSession,
     SummaryQuestion,
 )
 
@@ -29,5 +30,6 @@ __all__ = [
     "Meeting",
     "Room",
     "Round",
+    "SeminarSession",
     "SummaryQuestion",
 ]

@@ -71,9 +71,16 @@ class Kind(models.TextChoices):
     SEMINAR = "seminar", _("Leadership seminar")
 
 
+# The concept's year: three group rounds and one joint seminar. More is possible, but asked twice.
+ROUNDS_A_YEAR = {Kind.GROUPS: 3, Kind.SEMINAR: 1}
+
+
 class RoundQuerySet(models.QuerySet):
     def published(self) -> "RoundQuerySet":
         return self.filter(published_at__isnull=False)
+
+    def in_year(self, year: int) -> "RoundQuerySet":
+        return self.filter(week_start__year=year)
 
 
 class Round(models.Model):
@@ -167,6 +174,18 @@ class Round(models.Model):
             errors["ends"] = _("The meeting must end after it starts.")
         if errors:
             raise ValidationError(errors)
+
+    def others_that_year(self) -> "RoundQuerySet":
+        """The year's other rounds of the same kind (the year of the round's week)."""
+        return (
+            Round.objects.in_year(self.week_start.year)
+            .filter(kind=self.kind)
+            .exclude(pk=self.pk)
+            .order_by("week_start")
+        )
+
+    def is_beyond_the_norm(self) -> bool:
+        return self.others_that_year().count() >= ROUNDS_A_YEAR[self.kind]
 
     def has_begun(self) -> bool:
         """Its first day's meetings have started: too late to invite anyone to the round."""
@@ -483,3 +502,28 @@ class CalendarFeed(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:feed", args=[self.token])
+
+
+class SeminarSession(models.Model):
+    """One item of the seminar's programme."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="sessions")
+    starts = models.TimeField(_("starts"))
+    ends = models.TimeField(_("ends"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    speaker = models.CharField(_("speaker"), max_length=200, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["round", "starts", "pk"]
+        verbose_name = _("session")
+        verbose_name_plural = _("programme")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends__isnull=True) | Q(ends__gt=models.F("starts")),
+                name="session_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.starts:%H.%M} {self.title}"

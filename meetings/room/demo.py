@@ -8,7 +8,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from meetings.models import Attendance, Kind, Round
+from meetings.models import Attendance, Kind, Meeting, Round
 
 from .disclosure import MINIMUM_RESPONDENTS
 from .exercises import RESISTANCE_SOURCES, TENSION_FIELDS
@@ -42,6 +42,10 @@ def build_demo_room(*, seed: int = 2026) -> None:
     if held:
         _survey(held[-1], rng)
         _exercises(held[-1], rng)
+    for seminar in Meeting.objects.filter(
+        round__kind=Kind.SEMINAR, attendance__isnull=False
+    ).distinct():
+        _seminar_evaluations(seminar, random.Random(seed + 1))
 
 
 TALKED_ABOUT = [
@@ -200,3 +204,25 @@ def _exercises(round_: Round, rng: random.Random) -> None:
         problem_type=Exercise.ProblemType.WICKED,
         note="Vi kender ikke svaret; vi må lede ved at stille spørgsmål sammen.",
     )
+
+
+def _seminar_evaluations(seminar: Meeting, rng: random.Random) -> None:
+    """Some of those who came evaluated the seminar: enough to pass the minimum."""
+    came = Attendance.objects.filter(meeting=seminar, present=True).select_related("leader")
+    for record in came:
+        if rng.random() < 0.4:
+            EvaluationReceipt.objects.create(meeting=seminar, leader=record.leader)
+            EvaluationAnswer.objects.create(
+                meeting=seminar,
+                good=rng.choice(SEMINAR_GOOD),
+                missed=rng.choice(SEMINAR_MISSED),
+                rating=rng.choice([3, 4, 4, 5, 5]),
+            )
+
+
+SEMINAR_GOOD = [
+    "At møde ledere fra hele kommunen på én dag.",
+    "Workshoppen i grupperne gav ny energi.",
+    "Oplægget om psykologisk tryghed ramte plet.",
+]
+SEMINAR_MISSED = ["Mere tid i grupperne.", "", "En pause mere om eftermiddagen."]

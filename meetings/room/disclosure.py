@@ -23,6 +23,7 @@ There the total counts only the groups shown on their own, so it never contains 
 """
 
 import datetime
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -225,13 +226,39 @@ def evaluation_closes_on(meeting) -> datetime.date:
     return meeting.day + datetime.timedelta(days=close_days())
 
 
+def evaluations_asked(meetings) -> dict[int, set[int]]:
+    """Meeting id → who is asked to evaluate it: the group's members on the day, less those who
+    sent apologies (hosts are not members and are never asked); at the seminar, everyone invited
+    who neither sent apologies nor was recorded absent.
+
+    One query per meeting day, not per meeting, so the round's pages do not grow with its groups.
+    """
+    from groups.models import Membership
+    from meetings.models import Apology
+
+    meetings = list(meetings)
+    away = defaultdict(set)
+    apologies = Apology.objects.filter(meeting__in=[m.pk for m in meetings])
+    for meeting_id, leader_id in apologies.values_list("meeting_id", "leader_id"):
+        away[meeting_id].add(leader_id)
+    asked = {}
+    in_groups = [m for m in meetings if m.group_id is not None]
+    for day in {m.day for m in in_groups}:
+        on_day = [m for m in in_groups if m.day == day]
+        seats = defaultdict(set)
+        rows = Membership.objects.on(day).filter(group__in=[m.group_id for m in on_day])
+        for group_id, leader_id in rows.values_list("group_id", "leader_id"):
+            seats[group_id].add(leader_id)
+        for meeting in on_day:
+            asked[meeting.pk] = seats[meeting.group_id] - away[meeting.pk]
+    for seminar in (m for m in meetings if m.group_id is None):
+        absent = set(seminar.attendance.filter(present=False).values_list("leader_id", flat=True))
+        asked[seminar.pk] = {person.pk for person in seminar.invited()} - away[seminar.pk] - absent
+    return asked
+
+
 def evaluation_asked(meeting) -> set[int]:
-    """Who is asked to evaluate: the group's members on the day, less those who sent apologies.
-    Hosts are not members and are never asked."""
-    if meeting.group is None:
-        return set()
-    apologised = set(meeting.apologies.values_list("leader_id", flat=True))
-    return {m.pk for m in meeting.group.members_on(meeting.day)} - apologised
+    return evaluations_asked([meeting])[meeting.pk]
 
 
 def evaluation_progress(meeting) -> tuple[int, int]:
@@ -241,12 +268,17 @@ def evaluation_progress(meeting) -> tuple[int, int]:
     return answered, len(asked)
 
 
+def _evaluation_closed(meeting, asked: set[int], answered: set[int], today) -> bool:
+    if (today or _today()) >= evaluation_closes_on(meeting):
+        return True
+    return bool(asked) and asked <= answered
+
+
 def evaluation_is_closed(meeting, *, today: datetime.date | None = None) -> bool:
     if (today or _today()) >= evaluation_closes_on(meeting):
         return True
-    asked = evaluation_asked(meeting)
     answered = set(meeting.evaluation_receipts.values_list("leader_id", flat=True))
-    return bool(asked) and asked <= answered
+    return _evaluation_closed(meeting, evaluation_asked(meeting), answered, today)
 
 
 def survey_closes_on(survey) -> datetime.date:
@@ -295,13 +327,20 @@ def round_evaluations(round_, *, today: datetime.date | None = None) -> Table:
     A host's page shows their meeting's cell of this same table, so nobody can set a cell shown
     on one page against a total shown on another. It closes when every meeting has closed.
     """
+    from .models import EvaluationReceipt
+
     meetings = list(
         round_.meetings.filter(group__isnull=False, cancelled_at__isnull=True)
         .select_related("group", "round")
+        .prefetch_related("evaluations")
         .order_by("group__number")
     )
-    closed = all(evaluation_is_closed(m, today=today) for m in meetings)
-    asked = sum(len(evaluation_asked(m)) for m in meetings)
+    asked = evaluations_asked(meetings)
+    answered = defaultdict(set)
+    receipts = EvaluationReceipt.objects.filter(meeting__in=[m.pk for m in meetings])
+    for meeting_id, leader_id in receipts.values_list("meeting_id", "leader_id"):
+        answered[meeting_id].add(leader_id)
+    closed = all(_evaluation_closed(m, asked[m.pk], answered[m.pk], today) for m in meetings)
     groups = [
         (
             meeting.pk,
@@ -314,7 +353,7 @@ def round_evaluations(round_, *, today: datetime.date | None = None) -> Table:
         groups,
         closed=closed,
         closes_on=max((evaluation_closes_on(m) for m in meetings), default=None),
-        asked=asked,
+        asked=sum(len(people) for people in asked.values()),
         total_label=str(_("The round")),
         text_fields=2,
     )
@@ -324,6 +363,21 @@ def meeting_evaluation(meeting, *, today: datetime.date | None = None) -> tuple[
     """A host's view: their meeting's cell of the round's table (and the table, for its state)."""
     table = round_evaluations(meeting.round, today=today)
     return table.cell(meeting.pk), table
+
+
+def seminar_evaluation(meeting, *, today: datetime.date | None = None) -> Table:
+    """The seminar's own evaluation: one cell, from the minimum of answers, once closed."""
+    asked = evaluation_asked(meeting)
+    answered = set(meeting.evaluation_receipts.values_list("leader_id", flat=True))
+    answers = [Answer((a.rating,), (a.good, a.missed)) for a in meeting.evaluations.all()]
+    return disclose(
+        [(meeting.pk, str(meeting.round), answers)],
+        closed=_evaluation_closed(meeting, asked, answered, today),
+        closes_on=evaluation_closes_on(meeting),
+        asked=len(asked),
+        total_label=str(meeting.round),
+        text_fields=2,
+    )
 
 
 def survey_table(survey, *, today: datetime.date | None = None) -> Table:

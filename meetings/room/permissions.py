@@ -79,6 +79,30 @@ def may_see_group_evaluations(user, meeting: Meeting) -> bool:
     return meeting.is_hosted_by(user)
 
 
+def get_seminar_in_room(user, pk: int, *, may) -> Meeting:
+    """The seminar's evaluation: everyone invited knows the seminar exists."""
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("round"),
+        pk=pk,
+        group__isnull=True,
+        round__published_at__isnull=False,
+    )
+    if not meeting.may_see(user):
+        raise Http404
+    if not may(user, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+def may_evaluate_seminar(user, meeting: Meeting) -> bool:
+    """Those invited who came (see disclosure.evaluations_asked), the chef group among them."""
+    return user.pk in evaluation_asked(meeting)
+
+
+def may_see_seminar_evaluation(user, meeting: Meeting) -> bool:
+    return user.is_chef_group
+
+
 def get_round_for_chef_group(user, pk: int) -> Round:
     """The round's report, evaluations and surveys: the chef group's. Administrators plan rounds,
     so they know the round exists (403); everyone else does not (404)."""

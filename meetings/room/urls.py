@@ -21,6 +21,8 @@ urlpatterns = [
     path("<int:pk>/evaluate/", views.evaluate, name="evaluate"),
     path("<int:pk>/evaluations/", views.meeting_evaluations, name="evaluations"),
     path("rounds/<int:pk>/evaluations/", views.round_evaluations, name="round_evaluations"),
+    path("seminar/<int:pk>/evaluate/", views.seminar_evaluate, name="seminar_evaluate"),
+    path("seminar/<int:pk>/evaluations/", views.seminar_evaluations, name="seminar_evaluations"),
     path("rounds/<int:pk>/report/", views.round_report, name="report"),
     path(
         "rounds/<int:pk>/report.docx",

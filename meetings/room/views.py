@@ -18,6 +18,7 @@ from .disclosure import (
     evaluation_is_closed,
     evaluation_progress,
     meeting_evaluation,
+    seminar_evaluation,
     survey_is_closed,
     survey_table,
 )
@@ -39,12 +40,15 @@ from .permissions import (
     get_meeting_in_room,
     get_mention_for_person,
     get_round_for_chef_group,
+    get_seminar_in_room,
     get_survey_results,
     get_survey_to_answer,
     may_evaluate,
+    may_evaluate_seminar,
     may_read_feedback,
     may_read_summary,
     may_see_group_evaluations,
+    may_see_seminar_evaluation,
     may_write_records,
 )
 from .reports import report_docx, report_pdf
@@ -339,7 +343,15 @@ def mention_answer_view(request, pk: int):
 
 @login_required
 def evaluate(request, pk: int):
-    meeting = get_meeting_in_room(request.user, pk, may=may_evaluate)
+    return _evaluate(request, get_meeting_in_room(request.user, pk, may=may_evaluate))
+
+
+@login_required
+def seminar_evaluate(request, pk: int):
+    return _evaluate(request, get_seminar_in_room(request.user, pk, may=may_evaluate_seminar))
+
+
+def _evaluate(request, meeting: Meeting):
     answered = meeting.evaluation_receipts.filter(leader=request.user).exists()
     form = EvaluationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -371,6 +383,21 @@ def meeting_evaluations(request, pk: int):
         "table": table,
         "answered": answered,
         "asked": asked,
+    }
+    return render(request, "room/evaluations.html", context)
+
+
+@login_required
+def seminar_evaluations(request, pk: int):
+    meeting = get_seminar_in_room(request.user, pk, may=may_see_seminar_evaluation)
+    table = seminar_evaluation(meeting)
+    log_access(request.user, AccessLog.What.EVALUATION, meeting=meeting)
+    context = {
+        "meeting": meeting,
+        "cells": [table.total],
+        "table": table,
+        "answered": table.answered,
+        "asked": table.asked,
     }
     return render(request, "room/evaluations.html", context)
 

@@ -4,9 +4,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from meetings.models import Attendance
+from meetings.models import Attendance, Round
 from meetings.services import round_publish
-from tests.factories import ApologyFactory, AttendanceFactory
+from tests.factories import ApologyFactory, AttendanceFactory, RoundFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +169,55 @@ def test_administrators_see_everyones_attendance_with_repeated_misses_highlighte
     present_row = text[text.index(present.full_name) :].split("</tr>")[0]
     assert "udeblevet fra mere end ét" in absent_row
     assert "udeblevet" not in present_row
+
+
+def _new_round(client, *, title: str, monday: datetime.date, kind: str = "groups", **extra):
+    data = {
+        "kind": kind,
+        "title": title,
+        "week_start": monday.isoformat(),
+        "weekdays": [1] if kind == "seminar" else [1, 2, 3],
+        "starts": "09:00" if kind == "seminar" else "12:30",
+        "ends": "15:00" if kind == "seminar" else "15:30",
+        **extra,
+    }
+    return client.post(reverse("meetings:round_new"), data, follow=True)
+
+
+def test_a_fourth_group_round_in_a_year_is_created_only_when_confirmed(client, chef, db):
+    client.force_login(chef)
+    for title, monday in [
+        ("Vinter 2028", datetime.date(2028, 1, 17)),
+        ("Forår 2028", datetime.date(2028, 4, 24)),
+        ("Efterår 2028", datetime.date(2028, 9, 18)),
+    ]:
+        _new_round(client, title=title, monday=monday)
+    assert Round.objects.count() == 3
+
+    page = _new_round(client, title="Ekstra 2028", monday=datetime.date(2028, 11, 20))
+
+    text = page.content.decode()
+    assert "2028 har allerede 3 grupperunder (Vinter 2028, Forår 2028, Efterår 2028)" in text
+    assert "Sæt kryds, hvis der virkelig skal være én mere." in text
+    assert not Round.objects.filter(title="Ekstra 2028").exists()
+
+    _new_round(
+        client, title="Ekstra 2028", monday=datetime.date(2028, 11, 20), beyond_the_norm="on"
+    )
+    assert Round.objects.filter(title="Ekstra 2028").exists()
+
+
+def test_the_years_seminar_and_the_next_years_rounds_need_no_confirmation(client, chef, db):
+    client.force_login(chef)
+    for monday in [datetime.date(2028, 1, 17), datetime.date(2028, 4, 24)]:
+        RoundFactory(week_start=monday)
+    RoundFactory(week_start=datetime.date(2028, 9, 18))
+
+    _new_round(client, title="Lederseminar 2028", monday=datetime.date(2028, 6, 5), kind="seminar")
+    _new_round(client, title="Vinter 2029", monday=datetime.date(2029, 1, 15))
+    page = _new_round(
+        client, title="Lederseminar igen", monday=datetime.date(2028, 10, 2), kind="seminar"
+    )
+
+    assert Round.objects.filter(title__in=["Lederseminar 2028", "Vinter 2029"]).count() == 2
+    assert "2028 har allerede et lederseminar (Lederseminar 2028)" in page.content.decode()

@@ -138,6 +138,7 @@ def test_reading_through_the_edit_pages_is_logged(client, people, meeting):
 # group's record is read through it.
 NO_RECORD_TEXT = {
     "evaluate",
+    "seminar_evaluate",
     "survey",
     "access_log",
     "exercises",
@@ -161,13 +162,35 @@ def exercise_in(meeting, host):
     )
 
 
+def held_seminar(came):
+    """Yesterday's seminar, with the one who came recorded."""
+    import datetime
+
+    from tests.factories import AttendanceFactory, MeetingFactory, RoundFactory
+
+    day = timezone.localdate() - datetime.timedelta(days=1)
+    seminar = RoundFactory(
+        kind="seminar",
+        week_start=day - datetime.timedelta(days=day.weekday()),
+        days=[day.isoformat()],
+        published_at=timezone.now(),
+    )
+    meeting = MeetingFactory(round=seminar, group=None, day=day)
+    AttendanceFactory(meeting=meeting, leader=came)
+    return meeting
+
+
 def test_every_page_of_the_room_that_shows_a_text_writes_the_access_log(
     client, people, objects, meeting
 ):
     """Walks every URL pattern of the room; a new page must either log its reads or say here
     why it shows no text."""
     Feedback.objects.filter(meeting=meeting).update(released_at=timezone.now())
-    objects = {**objects, "exercise": exercise_in(meeting, people["director"]).pk}
+    objects = {
+        **objects,
+        "exercise": exercise_in(meeting, people["director"]).pk,
+        "seminar": held_seminar(people["leader"]).pk,
+    }
     resolver = get_resolver()
     room = resolver.namespace_dict["room"][1]
     reader = {
@@ -175,6 +198,7 @@ def test_every_page_of_the_room_that_shows_a_text_writes_the_access_log(
         "round": people["chef"],
         "survey": people["chef"],
         "exercise": people["director"],
+        "seminar": people["chef"],
     }
     checked = []
     for pattern in room.url_patterns:
@@ -188,10 +212,17 @@ def test_every_page_of_the_room_that_shows_a_text_writes_the_access_log(
             if "surveys/" in route
             else "exercise"
             if route.startswith("exercises/")
+            else "seminar"
+            if route.startswith("seminar/")
             else "meeting"
         )
         args = [objects[kind]] if "<int:pk>" in route else []
-        who = {"access_log": "administrator", "evaluate": "leader", "survey": "leader"}.get(name)
+        who = {
+            "access_log": "administrator",
+            "evaluate": "leader",
+            "seminar_evaluate": "leader",
+            "survey": "leader",
+        }.get(name)
         client.force_login(people[who] if who else reader[kind])
         before = AccessLog.objects.count()
         response = client.get(reverse(f"room:{name}", args=args))

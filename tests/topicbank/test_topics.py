@@ -1,10 +1,12 @@
+import datetime
+
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from nyborg_ledelse.notifications.models import Message
-from tests.factories import LeaderFactory, SupportFactory
+from tests.factories import LeaderFactory, RoundFactory, SupportFactory
 from tests.topicbank.conftest import make_topic
 from topicbank.models import AgendaItem, State, Support, Theme, Topic, TopicFile, theme_balance
 from topicbank.services import topic_move
@@ -151,7 +153,7 @@ def test_only_the_chef_group_moves_a_topic(client, leader, topic):
 @pytest.mark.parametrize(
     ("to_state", "extra", "message"),
     [
-        (State.DISCUSSED, {"round_name": "Forår 2027"}, "kan ikke blive"),
+        (State.DISCUSSED, {}, "kan ikke blive"),
         (State.DECLINED, {"reason": "  "}, "Giv forslagsstilleren en begrundelse"),
     ],
 )
@@ -175,7 +177,7 @@ def test_planning_needs_a_round(client, chef, topic):
         reverse("topicbank:move", args=[topic.pk]), {"to_state": State.PLANNED}, follow=True
     )
 
-    assert "Angiv den runde" in response.text
+    assert "Vælg den runde" in response.text
 
 
 def test_a_declined_topic_shows_its_reason_to_the_proposer_and_not_to_others(
@@ -191,14 +193,16 @@ def test_a_declined_topic_shows_its_reason_to_the_proposer_and_not_to_others(
 
 
 def test_a_topic_keeps_the_rounds_it_was_discussed_in(chef, topic):
-    for state, round_name in [
-        (State.SHORTLISTED, ""),
-        (State.PLANNED, "Forår 2027"),
-        (State.DISCUSSED, "Forår 2027"),
-        (State.PLANNED, "Efterår 2027"),
-        (State.DISCUSSED, "Efterår 2027"),
+    spring = RoundFactory(title="Forår 2027")
+    autumn = RoundFactory(title="Efterår 2027")
+    for state, round_ in [
+        (State.SHORTLISTED, None),
+        (State.PLANNED, spring),
+        (State.DISCUSSED, spring),
+        (State.PLANNED, autumn),
+        (State.DISCUSSED, autumn),
     ]:
-        topic = topic_move(topic=topic, by=chef, to_state=state, round_name=round_name)
+        topic = topic_move(topic=topic, by=chef, to_state=state, round_=round_)
 
     assert topic.rounds_discussed() == ["Forår 2027", "Efterår 2027"]
 
@@ -268,14 +272,16 @@ def test_the_proposer_cannot_edit_once_the_chef_group_has_picked_it_up(client, l
 
 
 def test_the_board_shows_the_balance_of_operations_and_development_per_round(client, chef, leader):
-    for title, theme, round_name in [
-        ("Budget", Theme.OPERATIONS, "Forår 2027"),
-        ("Tryghed", Theme.DEVELOPMENT, "Forår 2027"),
-        ("Rekruttering", Theme.OPERATIONS, "Efterår 2027"),
+    spring = RoundFactory(title="Forår 2027", week_start=datetime.date(2027, 4, 12))
+    autumn = RoundFactory(title="Efterår 2027", week_start=datetime.date(2027, 9, 13))
+    for title, theme, round_ in [
+        ("Budget", Theme.OPERATIONS, spring),
+        ("Tryghed", Theme.DEVELOPMENT, spring),
+        ("Rekruttering", Theme.OPERATIONS, autumn),
     ]:
         topic = make_topic(leader, title=title, theme=theme)
         topic_move(topic=topic, by=chef, to_state=State.SHORTLISTED)
-        topic_move(topic=topic, by=chef, to_state=State.PLANNED, round_name=round_name)
+        topic_move(topic=topic, by=chef, to_state=State.PLANNED, round_=round_)
 
     rows = {row["round_name"]: (row["operations"], row["development"]) for row in theme_balance()}
     assert rows == {"Forår 2027": (1, 1), "Efterår 2027": (1, 0)}
@@ -297,3 +303,32 @@ def test_the_state_selector_starts_at_the_topics_own_state(client, chef, topic):
     assert select.count("selected") == 1
     assert "Emnet forbliver &#x27;Foreslået&#x27;." in staying.text
     assert not topic.events.exists()
+
+
+def test_a_topic_planned_twice_for_a_round_is_counted_once_on_the_board(chef, leader):
+    round_ = RoundFactory(title="Vinter 2027")
+    topic = make_topic(leader, title="Budget", theme=Theme.OPERATIONS)
+    topic_move(topic=topic, by=chef, to_state=State.SHORTLISTED)
+    topic_move(topic=topic, by=chef, to_state=State.PLANNED, round_=round_)
+    topic_move(topic=topic, by=chef, to_state=State.DISCUSSED, round_=round_)
+
+    assert [(row["round_name"], row["operations"]) for row in theme_balance()] == [
+        ("Vinter 2027", 1)
+    ]
+
+
+def test_the_chef_group_plans_a_topic_for_a_round_chosen_from_the_rounds(client, chef, topic):
+    round_ = RoundFactory(title="Vinter 2027")
+    topic_move(topic=topic, by=chef, to_state=State.SHORTLISTED)
+    client.force_login(chef)
+    page = client.get(reverse("topicbank:detail", args=[topic.pk])).text
+    assert f'<option value="{round_.pk}">Vinter 2027</option>' in page
+
+    client.post(
+        reverse("topicbank:move", args=[topic.pk]),
+        {"to_state": State.PLANNED, "round_": round_.pk},
+    )
+
+    assert topic.events.last().round == round_
+    page = client.get(reverse("topicbank:detail", args=[topic.pk])).text
+    assert "Planlagt til en runde – Vinter 2027" in page

@@ -13,7 +13,9 @@ from ..models import Commitment, Survey
 from ..permissions import (
     may_answer_survey,
     may_evaluate,
+    may_evaluate_seminar,
     may_read_summary,
+    may_see_seminar_evaluation,
     readable_commitments,
 )
 
@@ -79,6 +81,18 @@ def room_links(meeting, user):
         "may_evaluate": has_begun
         and may_evaluate(user, meeting)
         and not evaluation_is_closed(meeting),
+    }
+
+
+@register.inclusion_tag("room/_seminar_links.html")
+def seminar_links(meeting, user):
+    """The seminar page's evaluation: to answer once it has begun, and the chef group's result."""
+    return {
+        "meeting": meeting,
+        "may_evaluate": meeting.starts_at <= timezone.now()
+        and may_evaluate_seminar(user, meeting)
+        and not evaluation_is_closed(meeting),
+        "sees_result": meeting.is_over and may_see_seminar_evaluation(user, meeting),
     }
 
 
