@@ -9,8 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from meetings.todo import next_meeting
+
 from .erasure import leader_erase, leader_erasure_preview
 from .forms import CapacityForm, RegisterUploadForm
+from .frontpage import sections_for
 from .models import Capacity, CapacityChange, Erasure, Leader, RegisterImport
 from .mydata import personal_data, personal_data_zip
 from .permissions import (
@@ -31,7 +34,13 @@ from .services import (
 
 @login_required
 def home(request):
-    return render(request, "organisation/home.html")
+    today = timezone.localdate()
+    context = {
+        "today": today,
+        "next_meeting": next_meeting(request.user, today),
+        "sections": sections_for(request.user, today),
+    }
+    return render(request, "organisation/home.html", context)
 
 
 @login_required
