@@ -190,6 +190,8 @@ def _round_pipeline(user, today: datetime.date) -> list[Task]:
                 filter=_held_group_meetings(meetings__feedback__released_at__isnull=False),
             ),
         )
+        # An aggregate drops Meta.ordering: the latest round is asked for by name.
+        .order_by("-week_start")
         .first()
     )
     if round_ is None or not round_.groups:

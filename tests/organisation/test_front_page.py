@@ -245,6 +245,22 @@ def test_the_chef_group_follows_the_feedback_to_the_report(client, people):
     assert report not in page(client, people["chef"])
 
 
+def test_the_chef_group_follows_the_latest_round_held(people):
+    earlier = RoundFactory(
+        title="Forår 2020",
+        week_start=datetime.date(2020, 3, 2),
+        days=["2020-03-03"],
+        published_at=timezone.now(),
+    )
+    MeetingFactory(round=earlier, day=datetime.date(2020, 3, 3))
+    meeting = held_meeting(people)
+
+    urls = links(people["chef"], Kind.CHEF_GROUP)
+
+    assert reverse("room:report", args=[meeting.round_id]) in urls
+    assert reverse("room:report", args=[earlier.pk]) not in urls
+
+
 # --- HR -------------------------------------------------------------------------------------------
 
 
