@@ -5,6 +5,7 @@ requests, as counts (HR's own page shows the rest)."""
 import datetime
 
 from django.urls import reverse
+from django.utils.formats import localize
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -21,7 +22,7 @@ def tasks(user, today: datetime.date) -> list[Task]:
         Task(
             kind=Kind.LEADER,
             title=_("Decide on %(name)s's request for %(hours)s coaching hours")
-            % {"name": approval.leader.full_name, "hours": approval.hours},
+            % {"name": approval.leader.full_name, "hours": localize(approval.hours)},
             url=reverse("coaching:approval", args=[approval.pk]),
         )
         for approval in Approval.objects.filter(
@@ -32,7 +33,7 @@ def tasks(user, today: datetime.date) -> list[Task]:
         Task(
             kind=Kind.LEADER,
             title=_("Agree to give %(hours)s of your hours to the group coaching of %(team)s")
-            % {"hours": share.hours, "team": share.group_coaching.team},
+            % {"hours": localize(share.hours), "team": share.group_coaching.team},
             url=reverse("coaching:mine"),
             deadline=share.group_coaching.day,
         )

@@ -108,14 +108,17 @@ def _mentions(user) -> list[Task]:
     found = []
     for mention in asked:
         summary = getattr(mention.meeting, "summary", None)
+        # A summary open for comments is published when they close: answer before.
+        deadline = None
+        if mention.document == MentionAgreement.Document.SUMMARY and summary is not None:
+            deadline = summary.comment_until
         found.append(
             Task(
                 kind=Kind.LEADER,
                 title=_("May a sentence naming you stay in %(document)s of %(meeting)s?")
                 % {"document": mention.get_document_display(), "meeting": mention.meeting},
                 url=reverse("room:mention", args=[mention.pk]),
-                # The host publishes when the comments close: answer before.
-                deadline=summary.comment_until if summary else None,
+                deadline=deadline,
             )
         )
     return found

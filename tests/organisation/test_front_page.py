@@ -120,6 +120,8 @@ def test_a_named_leader_is_asked_about_the_sentence_until_they_answer(client, pe
     url = reverse("room:mention", args=[mention.pk])
 
     assert url in page(client, people["leader"])
+    (task,) = [t for t in tasks_for(people["leader"]) if t.url == url]
+    assert task.deadline is None  # no summary open for comments yet
 
     mention_answer(agreement=mention, by=people["leader"], agree=True)
     assert MentionAgreement.objects.get(pk=mention.pk).is_agreed
@@ -130,7 +132,9 @@ def test_a_manager_is_asked_to_decide_on_their_own_staffs_hours(client, people):
     approval = ApprovalFactory(leader=people["leader"], manager=people["chef"])
     url = reverse("coaching:approval", args=[approval.pk])
 
-    assert url in page(client, people["chef"])
+    text = page(client, people["chef"])
+    assert url in text
+    assert f"anmodningen fra {people['leader'].full_name} om 5,0 coachingtimer" in text
     assert url not in page(client, people["director"])
 
     approval_decide(approval=approval, by=people["chef"], approve=True)
