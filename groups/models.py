@@ -106,6 +106,13 @@ class MembershipQuerySet(models.QuerySet):
     def on(self, day: datetime.date) -> "MembershipQuerySet":
         return self.filter(joined_on__lte=day).filter(Q(left_on__isnull=True) | Q(left_on__gt=day))
 
+    def leaving(self, day: datetime.date) -> "MembershipQuerySet":
+        """Seats still held by someone no longer in the Store Ledergruppe on the day: a leaver,
+        or one who lost budget or staff responsibility. The daily round empties them."""
+        from nyborg_ledelse.organisation.models import Leader
+
+        return self.current().exclude(leader__in=Leader.objects.store_ledergruppe_on(day))
+
 
 class Membership(models.Model):
     group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="memberships")

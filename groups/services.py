@@ -123,10 +123,8 @@ def groups_daily(*, today: datetime.date) -> dict[str, int]:
     """
     counts = {"left": 0, "no_longer_member": 0, "successors": 0}
     staying = Leader.objects.store_ledergruppe_on(today)
-    leaving = (
-        Membership.objects.current()
-        .exclude(leader__in=staying)
-        .select_related("leader", "group__host", "group__co_host")
+    leaving = Membership.objects.leaving(today).select_related(
+        "leader", "group__host", "group__co_host"
     )
     for seat in leaving:
         if seat.leader.has_left(today):

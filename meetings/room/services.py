@@ -49,7 +49,7 @@ from .notifications import (
     SUMMARY_PUBLISHED,
     SUMMARY_REMINDER,
 )
-from .permissions import chef_answer_readers
+from .permissions import chef_answer_readers, may_answer_survey
 from .reports import FEEDBACK_DEADLINE_DAYS, Report
 from .reports import round_report as compiled_report
 from .surveys import CONCEPT, SURVEYS
@@ -739,6 +739,21 @@ def survey_submit(*, survey: Survey, leader: Leader, scores: list[int], text: st
             )
     except IntegrityError:
         raise ValidationError(_("You have already answered this survey.")) from None
+
+
+def surveys_to_answer(user) -> list[Survey]:
+    """Surveys the user may still answer: their group's concept survey, their rounds' templates."""
+    from groups.models import Membership
+
+    groups = Membership.objects.filter(leader=user).values("group")
+    rounds = Meeting.objects.filter(group__in=groups).values("round")
+    candidates = (
+        Survey.objects.filter(Q(group__in=groups) | Q(round__in=rounds))
+        .exclude(receipts__leader=user)
+        .select_related("group", "round")
+        .distinct()
+    )
+    return [s for s in candidates if may_answer_survey(user, s) and not survey_is_closed(s)]
 
 
 def survey_attach_to_round(*, round_, kind: str) -> Survey:

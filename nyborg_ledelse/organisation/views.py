@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from meetings.room.answers import front_page_context
+from meetings.todo import next_meeting
 
 from .changelog import changes_of
 from .erasure import leader_erase, leader_erasure_preview
 from .forms import CapacityForm, DepartmentForm, RegisterUploadForm, RoleForm
+from .frontpage import sections_for
 from .models import (
     CHEF_GROUP_ROLES,
     Capacity,
@@ -50,7 +52,14 @@ from .services import (
 
 @login_required
 def home(request):
-    return render(request, "organisation/home.html", front_page_context(request.user))
+    today = timezone.localdate()
+    context = {
+        **front_page_context(request.user),
+        "today": today,
+        "next_meeting": next_meeting(request.user, today),
+        "sections": sections_for(request.user, today),
+    }
+    return render(request, "organisation/home.html", context)
 
 
 @login_required

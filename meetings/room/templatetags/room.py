@@ -1,23 +1,21 @@
 from django import template
-from django.db.models import Q
 from django.utils import timezone
 
-from groups.models import Membership
 from meetings.agenda_template import FOLLOW_UP_ITEM
 from meetings.models import Meeting
 
 from ..answers import answer_for_meeting
-from ..disclosure import evaluation_is_closed, survey_is_closed
+from ..disclosure import evaluation_is_closed
 from ..forms import SurveyAttachForm
-from ..models import Commitment, Survey
+from ..models import Commitment
 from ..permissions import (
-    may_answer_survey,
     may_evaluate,
     may_evaluate_seminar,
     may_read_summary,
     may_see_seminar_evaluation,
     readable_commitments,
 )
+from ..services import surveys_to_answer
 
 register = template.Library()
 
@@ -109,18 +107,7 @@ def chef_group_links(context, round_):
 
 @register.inclusion_tag("room/_open_surveys.html")
 def open_surveys(user):
-    """Surveys the user may still answer: their group's concept survey, their rounds' templates."""
-    groups = Membership.objects.filter(leader=user).values("group")
-    rounds = Meeting.objects.filter(group__in=groups).values("round")
-    candidates = (
-        Survey.objects.filter(Q(group__in=groups) | Q(round__in=rounds))
-        .exclude(receipts__leader=user)
-        .select_related("group", "round")
-        .distinct()
-    )
-    return {
-        "surveys": [s for s in candidates if may_answer_survey(user, s) and not survey_is_closed(s)]
-    }
+    return {"surveys": surveys_to_answer(user)}
 
 
 @register.inclusion_tag("room/_chef_answer_on_agenda.html")
