@@ -16,7 +16,7 @@ from meetings.models import Meeting, Round
 from nyborg_ledelse.organisation.frontpage import Kind, Task
 
 from .disclosure import close_days, evaluation_closes_on, evaluation_is_closed, survey_closes_on
-from .models import AccessLog, MentionAgreement, Summary
+from .models import AccessLog, ChefGroupAnswer, MentionAgreement, Summary
 from .permissions import may_evaluate, may_read_summary, may_write_records
 from .services import FEEDBACK_REMINDER_DAYS, surveys_to_answer
 
@@ -211,18 +211,29 @@ def _round_pipeline(user, today: datetime.date) -> list[Task]:
                 % {"released": round_.released, "groups": round_.groups},
             )
         ]
+    found = []
     read = AccessLog.objects.filter(who=user, what=AccessLog.What.REPORT, round=round_).exists()
-    if read:
-        return []
-    return [
-        Task(
-            kind=Kind.CHEF_GROUP,
-            title=_("The report of %(round)s is ready to read") % {"round": round_},
-            url=reverse("room:report", args=[round_.pk]),
-            detail=_("All %(groups)d groups have released their feedback")
-            % {"groups": round_.groups},
+    if not read:
+        found.append(
+            Task(
+                kind=Kind.CHEF_GROUP,
+                title=_("The report of %(round)s is ready to read") % {"round": round_},
+                url=reverse("room:report", args=[round_.pk]),
+                detail=_("All %(groups)d groups have released their feedback")
+                % {"groups": round_.groups},
+            )
         )
-    ]
+    answered = ChefGroupAnswer.objects.published().filter(round=round_).exists()
+    if not answered:
+        found.append(
+            Task(
+                kind=Kind.CHEF_GROUP,
+                title=_("Answer the groups' feedback from %(round)s") % {"round": round_},
+                url=reverse("room:chef_answer_edit", args=[round_.pk]),
+                detail=_("Publish what the chef group will do with it; every leader is told."),
+            )
+        )
+    return found
 
 
 def _held_group_meetings(**more) -> Q:

@@ -16,6 +16,8 @@ from groups.models import Reason
 from groups.services import groups_daily
 from meetings.room.models import MentionAgreement, Summary
 from meetings.room.services import (
+    chef_answer_publish,
+    chef_answer_save,
     evaluation_submit,
     feedback_release,
     feedback_save,
@@ -248,6 +250,15 @@ def test_the_chef_group_follows_the_feedback_to_the_report(client, people):
 
     client.get(report)
     assert report not in page(client, people["chef"])
+
+    answer = reverse("room:chef_answer_edit", args=[meeting.round_id])
+    assert answer in links(people["chef"], Kind.CHEF_GROUP)
+    chef_answer_save(
+        round_=meeting.round, by=people["chef"], version=None, text="Vi ser på sparring.", themes={}
+    )
+    assert answer in links(people["chef"], Kind.CHEF_GROUP)  # a draft is not the answer yet
+    chef_answer_publish(round_=meeting.round, by=people["chef"])
+    assert answer not in links(people["chef"], Kind.CHEF_GROUP)
 
 
 def test_the_chef_group_follows_the_latest_round_held(people):
