@@ -161,6 +161,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "nyborg_ledelse.organisation.context_processors.site",
+                "nyborg_ledelse.navigation.navigation",
             ],
         },
     },

@@ -1,5 +1,9 @@
+import re
+
 import pytest
 from django.urls import reverse
+
+from tests.factories import LeaderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,25 +48,61 @@ def test_front_end_files_are_served_from_our_own_static_folder(client):
 
 
 @pytest.mark.parametrize(
-    ("role", "sees_register", "sees_admin"),
+    ("role", "sees_register", "menus"),
     [
-        ("leader", False, False),
-        ("chef", False, False),
-        ("director", False, False),
-        ("hr", True, True),
-        ("administrator", True, True),
+        ("leader", False, []),
+        ("chef", False, ["Chefgruppen"]),
+        ("director", False, ["Chefgruppen"]),
+        ("hr", True, ["HR"]),
+        ("administrator", True, ["Administration"]),
     ],
 )
-def test_the_navigation_shows_each_role_what_it_may_use(
-    client, people, role, sees_register, sees_admin
-):
+def test_the_navigation_shows_each_role_what_it_may_use(client, people, role, sees_register, menus):
     client.force_login(people[role])
 
     page = client.get(reverse("home")).text
 
     assert (reverse("organisation:register_upload") in page) is sees_register
-    assert (reverse("organisation:administration") in page) is sees_admin
-    assert reverse("admin:index") not in page
+    assert (reverse("organisation:administration") in page) is sees_register
+    shown = re.findall(r'data-bs-toggle="dropdown"[^>]*>([^<]+)</button>', page)
+    assert shown == [*menus, people[role].full_name]
+
+
+def test_only_a_superuser_is_sent_to_the_django_admin(client, administrator):
+    client.force_login(administrator)
+    assert reverse("admin:index") not in client.get(reverse("home")).text
+
+    superuser = LeaderFactory(is_superuser=True, is_staff=True)
+    client.force_login(superuser)
+    assert reverse("admin:index") in client.get(reverse("home")).text
+
+
+def test_a_person_with_several_capacities_finds_each_page_once(client, chef):
+    chef.works_in_hr = chef.administers_product = True
+    chef.save()
+    client.force_login(chef)
+
+    page = client.get(reverse("home")).text
+    menu = page[page.index("<header>") : page.index("</header>")]
+
+    shown = re.findall(r'data-bs-toggle="dropdown"[^>]*>([^<]+)</button>', menu)
+    assert shown == ["Chefgruppen", "HR", "Administration", chef.full_name]
+    for name in ["meetings:rounds", "organisation:leader_list", "notifications:outbox"]:
+        assert menu.count(f'href="{reverse(name)}"') == 1, name
+
+
+def test_the_current_section_is_marked_in_the_menu(client, leader, chef):
+    client.force_login(chef)
+
+    page = client.get(reverse("topicbank:board")).text
+
+    assert f'aria-current="page" href="{reverse("topicbank:board")}"' in page
+    assert re.search(r'aria-current="true">Chefgruppen</button>', page)
+    assert page.count('aria-current="page"') == 1
+
+    client.force_login(leader)
+    page = client.get(reverse("coaching:book")).text  # a page under My support
+    assert f'aria-current="page" href="{reverse("coaching:mine")}"' in page
 
 
 def test_danish_is_shown_even_to_an_english_browser(client, leader):

@@ -242,7 +242,7 @@ class SurveyForm(forms.Form):
 
 
 class SurveyAttachForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Survey"))
+    kind = forms.ChoiceField(label=_("Survey"), widget=forms.Select(attrs={"class": "form-select"}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,7 +30,25 @@ class State(models.TextChoices):
     UNCERTAIN = "uncertain", _("Uncertain")
 
 
+# Why a waiting message was cancelled: the services store a short code in last_error, the
+# outbox shows it in words (old rows too).
+CANCEL_REASONS = {
+    "published": _("No longer needed: it was published"),
+    "released": _("No longer needed: the feedback was released"),
+    "moved": _("The meeting was moved; a new message replaces it"),
+    "cancelled": _("The meeting was cancelled"),
+    "no longer in the group": _("The recipient is no longer in the group"),
+    "item changed": _("The item changed; a new reminder replaces it"),
+}
+
+
 class MessageQuerySet(models.QuerySet):
+    def by_send_time(self) -> "MessageQuerySet":
+        """Latest first by when the message went out, or goes out: sent time, else due time."""
+        return self.annotate(goes_out_at=Coalesce("sent_at", "due_at")).order_by(
+            "-goes_out_at", "-pk"
+        )
+
     def due(self, now: datetime.datetime | None = None) -> "MessageQuerySet":
         return self.filter(state=State.PENDING, due_at__lte=now or timezone.now())
 
@@ -129,7 +148,13 @@ class Message(models.Model):
         return str(kind.group if kind.private else kind.label)
 
     @property
+    def goes_out(self) -> datetime.datetime:
+        return self.sent_at or self.due_at
+
+    @property
     def error_for_administrators(self) -> str:
+        if self.last_error in CANCEL_REASONS:
+            return str(CANCEL_REASONS[self.last_error])
         # A mail server's refusal often quotes the address ("550 <x@y>: unknown user").
         if self.is_private and self.to_email:
             return re.sub(re.escape(self.to_email), "…", self.last_error, flags=re.IGNORECASE)

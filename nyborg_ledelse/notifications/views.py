@@ -14,7 +14,7 @@ from .services import RETRYABLE, messages_retry, preferences_save
 
 @login_required
 def my_messages(request):
-    page = Paginator(Message.objects.for_recipient(request.user), 25).get_page(
+    page = Paginator(Message.objects.for_recipient(request.user).by_send_time(), 25).get_page(
         request.GET.get("page")
     )
     return render(request, "notifications/my_messages.html", {"page": page})
@@ -39,7 +39,7 @@ def outbox(request):
     """Public messages row by row; private ones as counts, and failed ones without a name."""
     require_outbox_access(request.user)
     form = OutboxFilterForm(request.GET or None)
-    rows = Message.objects.public().select_related("recipient")
+    rows = Message.objects.public().by_send_time()
     private = Message.objects.private()
     if form.is_valid():
         # The search reads only public messages: a private one must not be found by its

@@ -37,6 +37,13 @@ class RegisterAccountAdapter(DefaultAccountAdapter):
         user = context.get("user")
         if getattr(user, "pk", None) is None:
             user = Leader.objects.filter(email__iexact=email).first()
+        # The e-mail greets and signs as the product (templates/account/email/base_message.txt).
+        context = {
+            **context,
+            "user": user,
+            "municipality_name": settings.MUNICIPALITY_NAME,
+            "site_url": settings.SITE_URL,
+        }
         # In the recipient's language, not the language of whoever's request sent it.
         with translation.override(recipient_language(user)):
             message = self.render_mail(template_prefix, email, context)
@@ -50,6 +57,10 @@ class RegisterAccountAdapter(DefaultAccountAdapter):
             text=message.body,
             html=html,
         )
+
+    def format_email_subject(self, subject: str) -> str:
+        # allauth would prefix the host name of the request ("[127.0.0.1:8000]").
+        return f"Ledelsesrum · {settings.MUNICIPALITY_NAME}: {subject}"
 
     def send_password_reset_mail(self, user, email, context):
         if not password_login_allowed(user):

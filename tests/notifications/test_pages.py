@@ -91,3 +91,51 @@ def test_a_sent_message_cannot_be_sent_again(client, administrator, hr):
     assert "Kun mislykkede eller usikre beskeder" in response.text
     sent.refresh_from_db()
     assert sent.attempts == 0
+
+
+def test_the_outbox_shows_and_sorts_by_when_a_message_goes_out(client, administrator, leader):
+    import datetime
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    # Queued long ago, going out next week; queued just now, sent an hour ago.
+    MessageFactory(
+        recipient=leader,
+        kind=REGISTER_CHANGED.key,
+        subject="Sendes i næste uge",
+        state=State.PENDING,
+        created_at=now - datetime.timedelta(days=30),
+        due_at=now + datetime.timedelta(days=7),
+    )
+    MessageFactory(
+        recipient=leader,
+        kind=REGISTER_CHANGED.key,
+        subject="Sendt for en time siden",
+        created_at=now,
+        due_at=now - datetime.timedelta(hours=1),
+        sent_at=now - datetime.timedelta(hours=1),
+        state=State.SENT,
+    )
+    MessageFactory(
+        recipient=leader,
+        kind=REGISTER_CHANGED.key,
+        subject="Aflyst",
+        state=State.CANCELLED,
+        last_error="moved",
+        due_at=now - datetime.timedelta(days=2),
+    )
+    client.force_login(administrator)
+
+    page = client.get(reverse("notifications:outbox")).text
+
+    assert page.index("Sendes i næste uge") < page.index("Sendt for en time siden")
+    assert page.index("Sendt for en time siden") < page.index("Aflyst")
+    assert "Afsendelse" in page and "Oprettet" not in page
+    assert "Mødet er flyttet; en ny besked erstatter den" in page
+    assert "moved" not in page
+
+    client.force_login(leader)
+    mine = client.get(reverse("notifications:mine")).text
+    assert mine.index("Sendes i næste uge") < mine.index("Sendt for en time siden")
+    assert mine.index("Sendt for en time siden") < mine.index("Aflyst")

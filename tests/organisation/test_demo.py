@@ -70,3 +70,13 @@ def test_the_demo_holds_an_hr_chef_who_hosts_and_an_hr_consultant_in_a_group(dem
     assert hr_hosts.exists()
     assert hr_members.filter(leader__role=Role.LEADER).exists()
     assert all(m.leader.in_store_ledergruppe for m in hr_members)
+
+
+def test_demo_code_names_each_login_by_its_capacity(demo):
+    from io import StringIO
+
+    output = StringIO()
+    call_command("demo_code", stdout=output)
+
+    labels = [line.split()[0] for line in output.getvalue().splitlines()]
+    assert labels == ["HR", "Administrator"]

@@ -84,6 +84,4 @@ def test_the_password_reset_email_is_in_the_recipients_language(
         client.post(reverse("account_reset_password"), {"email": leader.email})
 
     assert "Password Reset" in Message.objects.get(recipient=english).subject
-    assert (
-        "Nulstilling af Password" in Message.objects.get(recipient=danish).subject
-    )  # allauth's Danish
+    assert Message.objects.get(recipient=danish).subject.endswith("Nulstil din adgangskode")

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -28,7 +29,7 @@ def test_a_wrong_password_is_refused_in_danish(client, leader):
     response = log_in(client, leader.email, "forkert")
 
     assert response.status_code == 200
-    assert "mailadresse og/eller adgangskode" in response.text
+    assert "E-mailadressen eller adgangskoden er forkert." in response.text
     assert "_auth_user_id" not in client.session
 
 
@@ -99,6 +100,36 @@ def test_a_password_reset_link_is_sent_by_email_through_the_outbox(
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [leader.email]
     assert "/accounts/password/reset/key/" in mail.outbox[0].body
+
+
+def test_the_password_reset_email_speaks_as_the_product_in_danish(
+    client, leader, settings, django_capture_on_commit_callbacks
+):
+    settings.MUNICIPALITY_NAME = "Nyborg Kommune"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_reset_password"), {"email": leader.email})
+
+    sent = mail.outbox[0]
+    assert sent.subject == "Ledelsesrum · Nyborg Kommune: Nulstil din adgangskode"
+    assert sent.body.startswith(f"Kære {leader.first_name}\n")
+    assert "Ledelsesrum · Nyborg Kommune" in sent.body
+    assert "password" not in (sent.subject + sent.body).replace("/password/", "").lower()
+    assert "Hej fra" not in sent.body
+
+
+def test_the_account_pages_say_adgangskode_in_the_products_layout(client, leader):
+    client.force_login(leader)
+
+    for name in ["account_change_password", "account_reset_password", "account_logout"]:
+        page = client.get(reverse(name)).text
+        main = page[page.index("<main") : page.index("</main>")]
+        assert 'class="navbar' in page, name  # the product's header
+        assert "password" not in re.sub(r"<[^>]*>", "", main).lower(), name
+        assert "btn btn-primary" in main, name
+
+    page = client.get(reverse("account_change_password")).text
+    assert "<h1>Skift adgangskode</h1>" in page.replace("\n", "").replace("  ", "")
+    assert "form-control" in page
 
 
 def test_repeated_failed_logins_are_rate_limited(client, leader):

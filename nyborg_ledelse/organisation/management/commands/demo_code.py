@@ -4,10 +4,11 @@ from django.utils.translation import gettext as _
 from nyborg_ledelse.organisation.demo import (
     demo_code,
     demo_exists,
+    demo_login_label,
+    demo_logins,
     demo_second_factors,
     real_data_exists,
 )
-from nyborg_ledelse.organisation.models import Role
 
 
 class Command(BaseCommand):
@@ -17,7 +18,10 @@ class Command(BaseCommand):
         # A real installation's authenticators are their owners' alone.
         if real_data_exists() or not demo_exists():
             raise CommandError(_("Only a database that holds the demo and nothing else."))
-        for leader, secret in demo_second_factors().items():
-            self.stdout.write(
-                f"  {Role(leader.role).label:<15} {leader.email:<45} {demo_code(secret)}"
-            )
+        secrets = demo_second_factors()
+        # Labelled like load_demo's list: by the login's capacity, not the person's position.
+        for key, leader in demo_logins().items():
+            if leader in secrets:
+                self.stdout.write(
+                    f"  {demo_login_label(key):<15} {leader.email:<45} {demo_code(secrets[leader])}"
+                )
