@@ -252,13 +252,13 @@ def test_a_held_meeting_says_who_came_not_who_is_coming(client, leader, director
     assert "1 deltog" in page
 
 
-def test_a_held_meeting_without_attendance_says_who_was_expected(client, leader, held):
+def test_a_held_meeting_without_attendance_says_it_was_not_recorded(client, leader, held):
     client.force_login(leader)
 
     page = client.get(held.get_absolute_url()).content.decode()
 
     assert "kommer" not in page
-    assert "var ventet" in page
+    assert "Fremmødet er ikke registreret." in page
 
 
 def test_a_member_is_not_linked_to_a_summary_that_is_not_shared_yet(client, leader, held):

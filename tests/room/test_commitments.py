@@ -4,6 +4,7 @@ agenda item 2 of the next meeting, followed up there, and seen only by the group
 import datetime
 
 import pytest
+import time_machine
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
@@ -45,6 +46,11 @@ def later_meeting(meeting: Meeting, weeks: int) -> Meeting:
     )
     AgendaItemFactory(round=round_, number=FOLLOW_UP_ITEM)
     return MeetingFactory(round=round_, group=meeting.group, host=meeting.host, day=day)
+
+
+def begun(meeting: Meeting) -> datetime.datetime:
+    """A moment during the meeting: the summary editor opens when the meeting begins."""
+    return meeting.starts_at + datetime.timedelta(minutes=30)
 
 
 def editor_post(summary_or_none, **extra) -> dict:
@@ -100,53 +106,55 @@ def test_at_the_next_meeting_the_host_records_what_became_of_each_and_a_continue
     continued = CommitmentFactory(summary=meeting.summary, text="Vi deler budgetnøglen.")
     dropped = CommitmentFactory(summary=meeting.summary, text="Vi inviterer HR.")
     next_meeting, third = later_meeting(meeting, 4), later_meeting(meeting, 8)
-    client.force_login(people["director"])
-    editor = client.get(reverse("room:summary_edit", args=[next_meeting.pk])).content.decode()
-    assert PROMISE in editor and "Hvad blev der af det?" in editor
+    with time_machine.travel(begun(next_meeting), tick=False):  # the editor opens at the start
+        client.force_login(people["director"])
+        editor = client.get(reverse("room:summary_edit", args=[next_meeting.pk])).content.decode()
+        assert PROMISE in editor and "Hvad blev der af det?" in editor
 
-    client.post(
-        reverse("room:summary_edit", args=[next_meeting.pk]),
-        editor_post(
-            None,
-            **{
-                f"follow{done.pk}-outcome": "done",
-                f"follow{done.pk}-note": "Tre nye ledere fik en fælles start.",
-                f"follow{continued.pk}-outcome": "continued",
-                f"follow{continued.pk}-note": "Økonomi mangler stadig.",
-                f"follow{dropped.pk}-outcome": "dropped",
-            },
-        ),
-    )
+        client.post(
+            reverse("room:summary_edit", args=[next_meeting.pk]),
+            editor_post(
+                None,
+                **{
+                    f"follow{done.pk}-outcome": "done",
+                    f"follow{done.pk}-note": "Tre nye ledere fik en fælles start.",
+                    f"follow{continued.pk}-outcome": "continued",
+                    f"follow{continued.pk}-note": "Økonomi mangler stadig.",
+                    f"follow{dropped.pk}-outcome": "dropped",
+                },
+            ),
+        )
 
-    new_summary = Summary.objects.get(meeting=next_meeting)
-    done.refresh_from_db()
-    assert (done.outcome, done.outcome_note, done.followed_up_in) == (
-        "done",
-        "Tre nye ledere fik en fælles start.",
-        new_summary,
-    )
-    carried = new_summary.commitments.get()
-    assert carried.text == "Vi deler budgetnøglen." and carried.carried_from == continued
-    assert list(Commitment.objects.to_follow_up_at(third)) == [carried]
-    agenda = client.get(next_meeting.get_absolute_url()).content.decode()
-    assert "Udført</strong> – Tre nye ledere fik en fælles start." in agenda
-    still_open = open_on_group_page(client, meeting)
-    assert PROMISE not in still_open and "Vi deler budgetnøglen." in still_open
+        new_summary = Summary.objects.get(meeting=next_meeting)
+        done.refresh_from_db()
+        assert (done.outcome, done.outcome_note, done.followed_up_in) == (
+            "done",
+            "Tre nye ledere fik en fælles start.",
+            new_summary,
+        )
+        carried = new_summary.commitments.get()
+        assert carried.text == "Vi deler budgetnøglen." and carried.carried_from == continued
+        assert list(Commitment.objects.to_follow_up_at(third)) == [carried]
+        agenda = client.get(next_meeting.get_absolute_url()).content.decode()
+        assert "Udført</strong> – Tre nye ledere fik en fælles start." in agenda
+        still_open = open_on_group_page(client, meeting)
+        assert PROMISE not in still_open and "Vi deler budgetnøglen." in still_open
 
 
 def test_changing_a_continued_outcome_takes_back_the_carried_copy(client, meeting, people):
     continued = CommitmentFactory(summary=meeting.summary)
     next_meeting = later_meeting(meeting, 4)
     url = reverse("room:summary_edit", args=[next_meeting.pk])
-    client.force_login(people["director"])
-    client.post(url, editor_post(None, **{f"follow{continued.pk}-outcome": "continued"}))
-    summary = Summary.objects.get(meeting=next_meeting)
+    with time_machine.travel(begun(next_meeting), tick=False):  # the editor opens at the start
+        client.force_login(people["director"])
+        client.post(url, editor_post(None, **{f"follow{continued.pk}-outcome": "continued"}))
+        summary = Summary.objects.get(meeting=next_meeting)
 
-    client.post(url, editor_post(summary, **{f"follow{continued.pk}-outcome": "done"}))
+        client.post(url, editor_post(summary, **{f"follow{continued.pk}-outcome": "done"}))
 
-    assert not summary.commitments.exists()
-    continued.refresh_from_db()
-    assert continued.outcome == "done"
+        assert not summary.commitments.exists()
+        continued.refresh_from_db()
+        assert continued.outcome == "done"
 
 
 # Who sees the commitment "Vi afprøver …" where: the leader is a member of the director's group
