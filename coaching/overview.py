@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
 
+from meetings.room.disclosure import hidden_groups
+
 from .charts import Chart, Reference, Series
 from .funding import ZERO
 from .models import (
@@ -23,7 +25,7 @@ from .models import (
     Tier,
     current_year,
 )
-from .reports import _allocated
+from .reports import allocated
 
 # Seed 001: the pool is expected to fund 4–6 larger courses a year.
 EXPECTED_COURSES = (4, 6)
@@ -63,13 +65,15 @@ def coaching_charts(year: int) -> list[Chart]:
     money_by_month = defaultdict(lambda: dict.fromkeys(Tier, ZERO))
     hours_by_department = defaultdict(lambda: dict.fromkeys(Tier, ZERO))
     money_by_department = defaultdict(lambda: dict.fromkeys(Tier, ZERO))
+    people_by_department = defaultdict(set)
     unknown = _("Not known (name removed or no department)")
-    for booking, split in _allocated(year):
+    for booking, split in allocated(year):
         department = (
             booking.leader.department.name
             if booking.leader and booking.leader.department
             else unknown
         )
+        people_by_department[department].add(booking.leader_id or booking.person_key)
         for tier, part in (
             (Tier.ANONYMOUS, split.anonymous),
             (Tier.APPROVED, split.approved),
@@ -80,7 +84,10 @@ def coaching_charts(year: int) -> list[Chart]:
             money_by_month[booking.day.month][tier] += money
             hours_by_department[department][tier] += part
             money_by_department[department][tier] += money
-    departments = sorted(hours_by_department, key=lambda name: (name == unknown, name))
+    others = _merge_small_departments(
+        people_by_department, hours_by_department, money_by_department
+    )
+    departments = sorted(hours_by_department, key=lambda name: (name in (unknown, others), name))
     hours, money = _("hours"), _("DKK")
     month, department = _("Month"), _("Department")
     return [
@@ -121,6 +128,24 @@ def coaching_charts(year: int) -> list[Chart]:
             category_heading=department,
         ),
     ]
+
+
+def _merge_small_departments(people: dict, *figures: dict) -> str:
+    """The disclosure rule on the number of coached leaders per department: a department with
+    too few is shown only together with others, in one bar no single department can be read from.
+    """
+    others = _("Other departments together (too few leaders to show each)")
+    hidden, total_hidden = hidden_groups({name: len(who) for name, who in people.items()})
+    if total_hidden:
+        hidden = set(people)
+    if hidden:
+        for by_department in figures:
+            merged = dict.fromkeys(Tier, ZERO)
+            for name in hidden:
+                for tier, value in by_department.pop(name).items():
+                    merged[tier] += value
+            by_department[others] = merged
+    return others
 
 
 def pool_charts(year: int, pool_amount: Decimal) -> list[Chart]:

@@ -18,7 +18,7 @@ class TierTotal:
     amount: Decimal
 
 
-def _allocated(year: int):
+def allocated(year: int):
     """Every active booking of the year with its funding split: the same rule as year_funding,
     worked out in memory for all leaders at once."""
     bookings = Booking.objects.active().in_year(year).select_related("coach", "leader__department")
@@ -45,7 +45,7 @@ def _allocated(year: int):
 def coaching_totals(year: int) -> dict:
     hours = dict.fromkeys(Tier, ZERO)
     amount = dict.fromkeys(Tier, ZERO)
-    for booking, split in _allocated(year):
+    for booking, split in allocated(year):
         for tier, part in (
             (Tier.ANONYMOUS, split.anonymous),
             (Tier.APPROVED, split.approved),
@@ -67,7 +67,7 @@ def coaching_totals(year: int) -> dict:
 
 def finance_rows(year: int) -> tuple[list[str], list[list]]:
     lines = defaultdict(lambda: [ZERO, ZERO])
-    for booking, split in _allocated(year):
+    for booking, split in allocated(year):
         month = f"{booking.day:%Y-%m}"
         for tier, part in (
             (Tier.ANONYMOUS, split.anonymous),

@@ -67,10 +67,30 @@ def test_the_chart_has_a_text_alternative_and_its_numbers_beside_it(
     assert table["Mar"] == ["5,0", "0,0", "1,0", "6,0"]
     assert table["Apr"] == ["0,0", "0,0", "0,0", "0,0"]
     by_department = chart(page, "hours-department")
-    assert "Skoler og Dagtilbud" in by_department and "6,0" in by_department
+    assert "Skoler og Dagtilbud" not in by_department  # one coached leader: not shown alone
     money = chart(page, "money-month")
     assert "10.800" in money  # 6 hours at 1,800 DKK
     assert leader.full_name not in page and leader.last_name not in page
+
+
+def test_departments_with_too_few_coached_leaders_are_shown_only_together(client, hr, coach):
+    schools, care, culture = (
+        DepartmentFactory(name=name) for name in ("Skoler", "Ældrepleje", "Kultur")
+    )
+    for department, leaders in ((schools, 3), (care, 1), (culture, 2)):
+        for _i in range(leaders):
+            BookingFactory(
+                leader=LeaderFactory(department=department),
+                coach=coach,
+                day=datetime.date(2027, 2, 1),
+                hours=H(2),
+            )
+
+    by_department = chart(overview(client, hr, "?year=2027"), "hours-department")
+
+    assert "Skoler" in by_department and "6,0" in by_department
+    assert "Ældrepleje" not in by_department and "Kultur" not in by_department
+    assert "Andre afdelinger samlet" in by_department
 
 
 def test_six_hours_and_no_hours_are_drawn_differently(hr, six_hours_in_march):
