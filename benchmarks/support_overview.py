@@ -1,4 +1,5 @@
-"""How long HR waits for the support overview and the finance export, and a leader for a booking.
+"""How long HR waits for the support overview, its charts and the finance export, and a leader
+for a booking.
 
     python benchmarks/support_overview.py --leaders 1000
 
@@ -34,9 +35,11 @@ def main() -> None:
 
     django.setup()
     from django.conf import settings as django_settings
+    from django.template.loader import render_to_string
     from django.test.utils import setup_databases, teardown_databases
 
     from coaching.models import Booking, Coach
+    from coaching.overview import coaching_charts, pool_charts, psychologist_chart
     from coaching.reports import coaching_totals, finance_rows
     from coaching.services.coaching_hours import booking_create
     from nyborg_ledelse.organisation.models import Leader
@@ -82,6 +85,12 @@ def main() -> None:
         totals = coaching_totals(2027)
         figures["overview_seconds"] = round(time.perf_counter() - started, 2)
         figures["hours_by_tier"] = {str(t.tier): float(t.hours) for t, _w in totals["tiers"]}
+
+        started = time.perf_counter()
+        charts = [*coaching_charts(2027), *pool_charts(2027, Decimal(0)), psychologist_chart(2027)]
+        for chart in charts:
+            render_to_string("coaching/_chart.html", {"chart": chart})
+        figures["charts_seconds"] = round(time.perf_counter() - started, 2)
 
         started = time.perf_counter()
         _header, lines = finance_rows(2027)

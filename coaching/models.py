@@ -54,6 +54,15 @@ class Tier(models.TextChoices):
     APPROVED = "approved", _("Approved by your manager, centrally funded")
     OWN_BUDGET = "own", _("Your own budget")
 
+    @property
+    def hr_label(self) -> str:
+        """The tier as HR and finance speak of it: about the leader, not to them."""
+        return {
+            "anonymous": _("Anonymous, centrally funded"),
+            "approved": _("Approved by the leader's manager, centrally funded"),
+            "own": _("The leader's own budget"),
+        }[self.value]
+
 
 class CoachingYear(models.Model):
     """One row per leader and calendar year: bookings lock it, so two cannot overdraw a quota."""

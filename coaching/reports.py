@@ -18,10 +18,10 @@ class TierTotal:
     amount: Decimal
 
 
-def _allocated(year: int):
+def allocated(year: int):
     """Every active booking of the year with its funding split: the same rule as year_funding,
     worked out in memory for all leaders at once."""
-    bookings = Booking.objects.active().in_year(year).select_related("coach")
+    bookings = Booking.objects.active().in_year(year).select_related("coach", "leader__department")
     # A year past its accounting period has no names: person_key keeps each leader's rows together.
     granted = {
         leader or key: hours
@@ -45,7 +45,7 @@ def _allocated(year: int):
 def coaching_totals(year: int) -> dict:
     hours = dict.fromkeys(Tier, ZERO)
     amount = dict.fromkeys(Tier, ZERO)
-    for booking, split in _allocated(year):
+    for booking, split in allocated(year):
         for tier, part in (
             (Tier.ANONYMOUS, split.anonymous),
             (Tier.APPROVED, split.approved),
@@ -67,7 +67,7 @@ def coaching_totals(year: int) -> dict:
 
 def finance_rows(year: int) -> tuple[list[str], list[list]]:
     lines = defaultdict(lambda: [ZERO, ZERO])
-    for booking, split in _allocated(year):
+    for booking, split in allocated(year):
         month = f"{booking.day:%Y-%m}"
         for tier, part in (
             (Tier.ANONYMOUS, split.anonymous),
@@ -76,7 +76,7 @@ def finance_rows(year: int) -> tuple[list[str], list[list]]:
         ):
             if part:
                 centre = booking.cost_centre if tier == Tier.OWN_BUDGET else "central"
-                key = (month, str(booking.coach), str(tier.label), centre)
+                key = (month, str(booking.coach), str(tier.hr_label), centre)
                 lines[key][0] += part
                 lines[key][1] += part * booking.coach.hourly_rate
     header = [

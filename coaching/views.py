@@ -39,7 +39,6 @@ from .models import (
     Coach,
     CrisisRequest,
     GroupCoachingShare,
-    Pool,
     PoolApplication,
     PsychologistBooking,
     RecordRead,
@@ -48,6 +47,7 @@ from .models import (
     current_year,
     record_read_log,
 )
+from .overview import coaching_charts, pool_charts, psychologist_chart, years_with_data
 from .permissions import (
     get_application_for_area_chef,
     get_application_for_user,
@@ -412,10 +412,16 @@ def sparring(request):
 def hr_overview(request):
     require_hr(request.user)
     year = year_from(request, default=current_year())
+    pool = pool_status(year)
+    closable = year if year < current_year() else current_year() - 1
     context = {
         "year": year,
+        "years": sorted({year, *years_with_data()}, reverse=True),
         "totals": coaching_totals(year),
-        "pool": pool_status(year),
+        "coaching_charts": coaching_charts(year),
+        "pool": pool,
+        "pool_charts": pool_charts(year, pool.amount),
+        "psychologist_chart": psychologist_chart(year),
         "open": open_items_for_hr(),
         "applications": PoolApplication.objects.filter(year=year),
         "crises": CrisisRequest.objects.filter(handled_at__isnull=True).select_related(
@@ -424,13 +430,7 @@ def hr_overview(request):
         "sparring_requests": SparringRequest.objects.filter(partner__isnull=True).select_related(
             "leader"
         ),
-        "closed": ClosedYear.objects.filter(year=year - 1).exists(),
-        "pool_form": PoolForm(
-            initial={
-                "year": year,
-                "amount": getattr(Pool.objects.filter(year=year).first(), "amount", None),
-            }
-        ),
+        "closable_year": None if ClosedYear.objects.filter(year=closable).exists() else closable,
     }
     return render(request, "coaching/hr_overview.html", context)
 
@@ -448,11 +448,13 @@ def pool_set(request):
     return redirect("coaching:hr")
 
 
-@require_POST
 @login_required
 def close_year(request):
-    """After the accounts: the year's bookings can no longer change."""
+    """After the accounts: the year's bookings can no longer change. Asked first, then done."""
     require_hr(request.user)
+    if request.method != "POST":
+        year = year_from(request, default=current_year() - 1)
+        return render(request, "coaching/close_year.html", {"year": year})
     year = request.POST.get("year", "")
     try:
         year_close(year=int(year) if year.isdigit() else None, by=request.user)

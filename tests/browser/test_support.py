@@ -39,8 +39,11 @@ def test_a_leader_sees_the_funding_books_a_session_and_hr_sees_only_aggregates(
     browser.delete_all_cookies()
     log_in(browser, live_server, logins[Capacity.HR].email, DEMO_PASSWORD)
     browser.get(live_server.url + "/support/hr/")
-    wait_for_text(browser, "Coachingtimer efter finansiering")
+    wait_for_text(browser, "Coaching efter finansiering")
     assert leader.full_name not in browser.find_element(By.TAG_NAME, "main").text
+    assert axe_violations(browser) == []
+    click(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "regnskabsmæssigt"))
+    wait_for_text(browser, "Det kan ikke fortrydes")
     assert axe_violations(browser) == []
     assert Coach.objects.count() == 4
 

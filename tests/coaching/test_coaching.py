@@ -219,7 +219,7 @@ def test_the_finance_export_has_amounts_by_funding_and_no_names(client, people, 
         "2027-01;Birgitte Coach, Coachhuset;Anonymt, centralt finansieret;central;5.0;9000.00"
         in lines
     )
-    assert "2027-01;Birgitte Coach, Coachhuset;Dit eget budget;4711;1.0;1800.00" in lines
+    assert "2027-01;Birgitte Coach, Coachhuset;Lederens eget budget;4711;1.0;1800.00" in lines
     assert people["leader"].last_name not in csv_text
     from io import BytesIO
 

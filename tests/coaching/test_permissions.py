@@ -76,6 +76,7 @@ MATRIX = {
     Page("coaching:sparring"): EVERYONE,
     Page("coaching:hr"): HR,
     Page("coaching:pool_set", method="post", data=(("year", 2026), ("amount", 400000))): HR_POST,
+    Page("coaching:close_year"): HR,  # the confirmation: closes nothing
     Page("coaching:close_year", method="post", data=(("year", 2020),)): HR_POST,
     Page("coaching:crisis_handled", (("pk", "crisis"),), "post"): HR_POST,
     Page("coaching:sparring_match", (("pk", "sparring"),)): HR,
