@@ -33,6 +33,7 @@ def run(tree: Path, extra: list[str], *, workers: str | None) -> dict:
     counts = dict(
         (k, int(v)) for v, k in re.findall(r"(\d+) (passed|failed|skipped|error)", summary)
     )
+    failed = re.findall(r"^(?:FAILED|ERROR) (\S+)", done.stdout, flags=re.M)
     return {
         "tree": str(tree),
         "workers": workers or "1",
@@ -40,6 +41,7 @@ def run(tree: Path, extra: list[str], *, workers: str | None) -> dict:
         "exit": done.returncode,
         "load_before": round(load_before, 2),
         **counts,
+        **({"failures": failed} if failed else {}),
     }
 
 

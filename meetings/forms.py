@@ -215,6 +215,14 @@ class SessionForm(forms.ModelForm):
         }
 
 
+# A day's programme has a handful of sessions; the cap keeps a forged form count from making the
+# server build thousands of forms.
 ProgrammeFormSet = forms.modelformset_factory(
-    SeminarSession, form=SessionForm, extra=2, can_delete=True
+    SeminarSession,
+    form=SessionForm,
+    extra=2,
+    can_delete=True,
+    max_num=30,
+    absolute_max=30,
+    validate_max=True,
 )

@@ -109,7 +109,11 @@ class CommitmentForm(forms.Form):
         self.fields["due_meeting"].queryset = meetings
 
 
-CommitmentFormSet = forms.formset_factory(CommitmentForm, extra=2)
+# A summary holds a few commitments; the cap keeps a forged form count from making the server
+# build thousands of forms.
+CommitmentFormSet = forms.formset_factory(
+    CommitmentForm, extra=2, max_num=30, absolute_max=30, validate_max=True
+)
 
 
 class FollowUpForm(forms.Form):
