@@ -73,6 +73,18 @@ UNINVITED = register(
     )
 )
 
+# A personal cancellation for a host who handed the meeting to the co-host: they stay in the
+# group's life, only this meeting leaves their calendar.
+HANDED_OVER = register(
+    MessageKind(
+        key="meeting_handed_over",
+        label=_("Meetings you handed over to the co-host"),
+        template="meetings/email/handed_over",
+        private=False,
+        always_sent=True,
+    )
+)
+
 CANCELLATION = register(
     MessageKind(
         key="meeting_cancelled",

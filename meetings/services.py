@@ -40,6 +40,7 @@ from .models import (
 from .notifications import (
     AGENDA_DUE,
     CANCELLATION,
+    HANDED_OVER,
     INVITATION,
     REMINDER,
     STAND_IN_REQUEST,
@@ -395,14 +396,18 @@ def seat_change_messages(*, leader: Leader, old_group, new_group, day: datetime.
     return counts
 
 
-def _uninvite(meeting: Meeting, leader: Leader) -> int:
+def _uninvite(
+    meeting: Meeting, leader: Leader, *, kind=UNINVITED, reason: str = "no longer in the group"
+) -> int:
+    """A personal METHOD:CANCEL, only where an invitation went out; one still waiting, and the
+    reminders, are simply cancelled."""
     about = Message.objects.filter(
         recipient=leader,
         about_type=ContentType.objects.get_for_model(Meeting),
         about_id=meeting.pk,
     )
     about.filter(kind__in=[INVITATION.key, REMINDER.key], state=MessageState.PENDING).update(
-        state=MessageState.CANCELLED, last_error="no longer in the group"
+        state=MessageState.CANCELLED, last_error=reason
     )
     was_invited = (
         about.filter(kind=INVITATION.key)
@@ -413,7 +418,7 @@ def _uninvite(meeting: Meeting, leader: Leader) -> int:
         return 0
     queue_message(
         recipient=leader,
-        kind=UNINVITED.key,
+        kind=kind.key,
         about=meeting,
         version=f"{meeting.sequence}-removed",
         context={"meeting": meeting},
@@ -580,10 +585,11 @@ def meeting_hand_over(*, meeting: Meeting, by: Leader) -> Meeting:
     meeting.handed_over_at = timezone.now()
     meeting.save(update_fields=["host", "handed_over_by", "handed_over_at"])
     if meeting.round.is_published:
-        # The old host's reminders stop by themselves: they are no longer invited.
         ics = calendar.attachment(meeting, language=recipient_language(co_host))
         with sending_together():
             _invite_person(meeting, co_host, ics)
+            if by not in meeting.invited():
+                _uninvite(meeting, by, kind=HANDED_OVER, reason="handed over")
     return meeting
 
 

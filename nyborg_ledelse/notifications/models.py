@@ -38,6 +38,7 @@ CANCEL_REASONS = {
     "moved": _("The meeting was moved; a new message replaces it"),
     "cancelled": _("The meeting was cancelled"),
     "no longer in the group": _("The recipient is no longer in the group"),
+    "handed over": _("The recipient handed the meeting over to the co-host"),
     "item changed": _("The item changed; a new reminder replaces it"),
 }
 

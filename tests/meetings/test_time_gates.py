@@ -10,9 +10,10 @@ from django.utils import timezone
 
 from groups.models import Reason
 from meetings.models import Meeting
-from meetings.notifications import INVITATION, STAND_IN_REQUEST
+from meetings.notifications import HANDED_OVER, INVITATION, REMINDER, STAND_IN_REQUEST, UNINVITED
 from meetings.room.models import Summary
-from nyborg_ledelse.notifications.models import Message
+from meetings.services import _invite
+from nyborg_ledelse.notifications.models import Message, State
 from tests.factories import (
     AttendanceFactory,
     ChefFactory,
@@ -177,6 +178,30 @@ def test_the_host_hands_the_meeting_to_the_co_host_who_then_hosts_it(
     client.force_login(co_host)
     page = client.get(coming.get_absolute_url()).content.decode()
     assert "Overdrag mødet til medværten" not in page  # the group has no other co-host
+
+
+def test_the_host_who_hands_over_is_told_so_and_the_meeting_leaves_their_calendar(
+    client, director, co_host, coming
+):
+    _invite(coming)
+    Message.objects.filter(kind=INVITATION.key).update(state=State.SENT)
+    client.force_login(director)
+
+    client.post(reverse("meetings:hand_over", args=[coming.pk]))
+
+    told = Message.objects.get(recipient=director, kind=HANDED_OVER.key, about_id=coming.pk)
+    assert not Message.objects.filter(recipient=director, kind=UNINVITED.key).exists()
+    assert told.subject.startswith("Givet videre: Vinter 2027 · gruppe 1")
+    assert f"Du har givet mødet videre til {co_host.full_name}" in told.body_text
+    assert 'som nu er vært for mødet "Vinter 2027" i gruppe 1' in told.body_text
+    assert "ikke længere i gruppe" not in told.body_text
+    (attachment,) = told.attachments
+    assert "METHOD:CANCEL" in attachment["content"]
+    assert not Message.objects.filter(
+        recipient=director, kind=REMINDER.key, state=State.PENDING
+    ).exists()
+    invitation = Message.objects.get(recipient=co_host, kind=INVITATION.key)
+    assert "METHOD:REQUEST" in invitation.attachments[0]["content"]
 
 
 def test_a_co_host_who_hosts_another_group_that_day_cannot_take_the_meeting(

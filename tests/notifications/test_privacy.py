@@ -52,6 +52,7 @@ PUBLIC = {
     "group_changed",
     "group_member_left",
     "meeting_uninvited",
+    "meeting_handed_over",
     "register_changed",
     "introduction_to_plan",
     "introduction_item_due",
