@@ -179,3 +179,15 @@ def test_the_overview_costs_the_same_queries_at_any_size(client, hr, django_asse
     _many(12, 2027)
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(url)
+
+
+def test_hr_reads_and_sets_the_pool_in_danish_amounts(client, hr):
+    client.force_login(hr)
+    year = datetime.date.today().year
+    client.post(reverse("coaching:pool_set"), {"year": year, "amount": "250.000,00"})
+
+    page = client.get(reverse("coaching:hr")).text
+
+    assert re.search(r'name="amount" id="id_amount" value="250\.000,00"', page)
+    client.post(reverse("coaching:pool_set"), {"year": year, "amount": "260.000,00"})
+    assert "260.000,00" in client.get(reverse("coaching:hr")).text
