@@ -565,7 +565,10 @@ def meeting_hand_over(*, meeting: Meeting, by: Leader) -> Meeting:
     meeting's host decides who is invited and reminded, and who gets the follow-ups.
     """
     meeting = (
-        Meeting.objects.select_for_update().select_related("round", "group").get(pk=meeting.pk)
+        # Only the meeting's row: PostgreSQL locks no row on the nullable side of the join.
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("round", "group")
+        .get(pk=meeting.pk)
     )
     _check_host_may_step_down(meeting, by)
     co_host = meeting.co_host_on_the_day()
