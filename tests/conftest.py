@@ -3,21 +3,33 @@
 import datetime
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 
 from groups.composer import compose
 from groups.models import Reason
 from groups.services import groups_apply_composition, people_from_register
-from nyborg_ledelse.organisation.models import Role
 from tests.demo_snapshot import DemoSnapshot
 from tests.factories import DepartmentFactory, LeaderFactory
+from tests.people import (
+    new_administrator,
+    new_chef,
+    new_director,
+    new_hr,
+    new_leader,
+)
 
 PASSWORD = "korrekt-hest-batteri"
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
     # The production hasher is slow on purpose; tests create many users.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        yield
 
 
 @pytest.fixture
@@ -27,38 +39,28 @@ def department(db):
 
 @pytest.fixture
 def director(db):
-    return LeaderFactory(role=Role.DIRECTOR, job_title="Kommunaldirektør", level=1)
+    return new_director()
 
 
 @pytest.fixture
 def chef(director):
-    return LeaderFactory(role=Role.CHEF, job_title="Skolechef", level=2, reports_to=director)
+    return new_chef(director)
 
 
 @pytest.fixture
 def leader(chef):
     """A member of the Store Ledergruppe, reporting to the chef."""
-    return LeaderFactory(job_title="Skoleleder", level=3, reports_to=chef)
+    return new_leader(chef)
 
 
 @pytest.fixture
 def hr(db):
-    return LeaderFactory(
-        works_in_hr=True,
-        job_title="HR-konsulent",
-        has_budget_responsibility=False,
-        has_staff_responsibility=False,
-    )
+    return new_hr()
 
 
 @pytest.fixture
 def administrator(db):
-    return LeaderFactory(
-        administers_product=True,
-        job_title="Systemadministrator",
-        has_budget_responsibility=False,
-        has_staff_responsibility=False,
-    )
+    return new_administrator()
 
 
 @pytest.fixture
@@ -70,6 +72,16 @@ def people(leader, chef, director, hr, administrator):
         "hr": hr,
         "administrator": administrator,
     }
+
+
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker):
+    """Rows a module's tests share: built once inside this transaction, rolled back after the
+    module. Each test still runs in a savepoint of its own (it needs `db`), so none sees
+    another's changes."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 MAY = datetime.date(2026, 5, 12)

@@ -8,6 +8,10 @@ from tests.factories import CoachFactory
 
 @pytest.fixture
 def coach(db):
+    return new_coach()
+
+
+def new_coach():
     return CoachFactory(
         name="Birgitte Coach",
         firm="Coachhuset",

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 
+from tests.coaching.conftest import new_coach
 from tests.factories import (
     ApprovalFactory,
     BookingFactory,
@@ -16,6 +17,7 @@ from tests.permission_matrix import (
     Page,
     assert_junk_is_refused_cleanly,
     assert_reaches,
+    built_once_per_module,
     expand,
     junk_cases,
 )
@@ -85,9 +87,9 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def objects(people, coach):
+def build_objects(people: dict) -> dict:
     leader = people["leader"]
+    coach = new_coach()
     booking = BookingFactory(
         leader=leader, coach=coach, day=datetime.date(2027, 3, 1), hours=Decimal(2)
     )
@@ -125,6 +127,9 @@ def objects(people, coach):
         "sparring": sparring.pk,
         "coach": coach.pk,
     }
+
+
+module_world, people, objects = built_once_per_module(build_objects)
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))

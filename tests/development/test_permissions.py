@@ -16,6 +16,7 @@ from tests.permission_matrix import (
     Page,
     assert_junk_is_refused_cleanly,
     assert_reaches,
+    built_once_per_module,
     expand,
     junk_cases,
 )
@@ -92,8 +93,7 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def objects(people):
+def build_objects(people: dict) -> dict:
     leader, chef, director = people["leader"], people["chef"], people["director"]
     leader.start_date = timezone.localdate()
     leader.save()
@@ -139,6 +139,9 @@ def objects(people):
         "kind": "template",
         "template_item": TemplateItemFactory().pk,
     }
+
+
+module_world, people, objects = built_once_per_module(build_objects)
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))

@@ -20,6 +20,7 @@ from tests.permission_matrix import (
     Page,
     assert_junk_is_refused_cleanly,
     assert_reaches,
+    built_once_per_module,
     expand,
     junk_cases,
 )
@@ -111,8 +112,7 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def objects(people):
+def build_objects(people: dict) -> dict:
     group = GroupFactory(number=1, host=people["director"])
     MembershipFactory(group=group, leader=people["leader"], joined_reason=Reason.COMPOSED)
     ContractVersionFactory(group=group, text="Vi taler ordentligt.", author=people["director"])
@@ -144,6 +144,9 @@ def objects(people):
         "hosting": co_host.pk,
         "other_chef": LeaderFactory(role=Role.CHEF).pk,
     }
+
+
+module_world, people, objects = built_once_per_module(build_objects)
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))

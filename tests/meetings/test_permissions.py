@@ -18,6 +18,7 @@ from tests.permission_matrix import (
     Page,
     assert_junk_is_refused_cleanly,
     assert_reaches,
+    built_once_per_module,
     expand,
     junk_cases,
 )
@@ -144,8 +145,7 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def objects(people):
+def build_objects(people: dict) -> dict:
     # The co-host is a chef outside the roles, so the director's hand-over has someone to go to.
     group = GroupFactory(number=1, host=people["director"], co_host=ChefFactory())
     MembershipFactory(
@@ -191,6 +191,9 @@ def objects(people):
         "held": held.pk,
         "held_day": last_week.isoformat(),
     }
+
+
+module_world, people, objects = built_once_per_module(build_objects)
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))

@@ -11,6 +11,7 @@ from tests.permission_matrix import (
     Page,
     assert_junk_is_refused_cleanly,
     assert_reaches,
+    built_once_per_module,
     expand,
     junk_cases,
 )
@@ -65,8 +66,7 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def objects(people):
+def build_objects(people: dict) -> dict:
     """A seminar held yesterday, attendance recorded."""
     day = timezone.localdate() - datetime.timedelta(days=1)
     seminar = RoundFactory(
@@ -82,6 +82,9 @@ def objects(people):
     for role in ("leader", "chef", "director"):
         AttendanceFactory(meeting=meeting, leader=people[role], recorded_by=people["chef"])
     return {"seminar": seminar.pk, "seminar_meeting": meeting.pk}
+
+
+module_world, people, objects = built_once_per_module(build_objects)
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))

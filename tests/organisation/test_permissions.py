@@ -6,6 +6,7 @@ from tests.permission_matrix import (
     Page,
     assert_junk_is_refused_cleanly,
     assert_reaches,
+    built_once_per_module,
     expand,
     junk_cases,
 )
@@ -99,8 +100,7 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def objects(hr, leader):
+def build_objects(people: dict) -> dict:
     import datetime
 
     from tests.factories import DepartmentFactory, LeaderFactory
@@ -112,15 +112,18 @@ def objects(hr, leader):
     )
     row = "ny.leder@nyborg.test;Ny;Leder;Leder;Børn og Unge;Skole Øst;3;;ja;ja"
     register_import = RegisterImportFactory(
-        file_name="register.csv", content=f"{header}\n{row}".encode(), uploaded_by=hr
+        file_name="register.csv", content=f"{header}\n{row}".encode(), uploaded_by=people["hr"]
     )
     unused = DepartmentFactory(name="Kultur")
     return {
         "register_import": register_import.pk,
         "leaver": leaver.pk,
-        "leader": leader.pk,
+        "leader": people["leader"].pk,
         "department": unused.pk,
     }
+
+
+module_world, people, objects = built_once_per_module(build_objects)
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))

@@ -11,6 +11,7 @@ from tests.permission_matrix import (
     Page,
     assert_junk_is_refused_cleanly,
     assert_reaches,
+    built_once_per_module,
     expand,
     junk_cases,
 )
@@ -59,8 +60,7 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def objects(people):
+def build_objects(people: dict) -> dict:
     objects = room_objects(people)
     ChefGroupAnswerFactory(round_id=objects["round"], updated_by=people["chef"])
     earlier = RoundFactory(title="Efterår 2026", published_at=timezone.now())
@@ -71,6 +71,9 @@ def objects(people):
         published_by=people["chef"],
     )
     return {**objects, "published_round": earlier.pk}
+
+
+module_world, people, objects = built_once_per_module(build_objects)
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))

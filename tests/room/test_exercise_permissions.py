@@ -9,6 +9,7 @@ from tests.permission_matrix import (
     Page,
     assert_junk_is_refused_cleanly,
     assert_reaches,
+    built_once_per_module,
     expand,
     junk_cases,
 )
@@ -55,8 +56,7 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def objects(people):
+def build_objects(people: dict) -> dict:
     meeting, item = meeting_today(people)
     by = people["director"]
     problem = open_exercise(meeting, item, Exercise.Kind.PROBLEM, by)
@@ -70,6 +70,9 @@ def objects(people):
         "problem": problem.pk,
         "item_2": item_2.pk,
     }
+
+
+module_world, people, objects = built_once_per_module(build_objects)
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))

@@ -8,6 +8,7 @@ from tests.permission_matrix import (
     Page,
     assert_junk_is_refused_cleanly,
     assert_reaches,
+    built_once_per_module,
     expand,
     junk_cases,
 )
@@ -93,11 +94,13 @@ MATRIX.update(
 )
 
 
-@pytest.fixture
-def objects(people):
+def build_objects(people: dict) -> dict:
     objects = room_objects(people)
     coming = coming_meeting(Meeting.objects.get(pk=objects["meeting"]))
     return {**objects, "coming": coming.pk}
+
+
+module_world, people, objects = built_once_per_module(build_objects)
 
 
 @pytest.mark.parametrize(("page", "role", "expected"), expand(MATRIX))
