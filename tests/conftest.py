@@ -9,6 +9,7 @@ from django.test import override_settings
 from groups.composer import compose
 from groups.models import Reason
 from groups.services import groups_apply_composition, people_from_register
+from tests import database_template
 from tests.demo_snapshot import DemoSnapshot
 from tests.factories import DepartmentFactory, LeaderFactory
 from tests.people import (
@@ -72,6 +73,19 @@ def people(leader, chef, director, hr, administrator):
         "hr": hr,
         "administrator": administrator,
     }
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings):
+    """On SQLite the migrated database is copied into place (tests/database_template.py) and
+    pytest-django keeps it instead of migrating; the copy is removed at the end of the run."""
+    if request.config.getvalue("reuse_db"):
+        return True
+    copy = database_template.put_in_place()
+    if copy is None:
+        return False
+    request.addfinalizer(lambda: copy.unlink(missing_ok=True))
+    return True
 
 
 @pytest.fixture(scope="module")
