@@ -11,9 +11,10 @@ run: install
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-# One pytest worker per core (pytest-xdist); a plain `pytest` runs in one process.
+# One pytest worker per core (pytest-xdist), an idle worker taking tests queued for a busy one;
+# a plain `pytest` runs in one process.
 test: install node_modules/axe-core
-	$(PY) -m pytest -n auto
+	$(PY) -m pytest -n auto --dist worksteal
 
 # axe-core for the browser tests' accessibility check; without npm those tests are skipped.
 node_modules/axe-core: package.json package-lock.json
@@ -53,4 +54,4 @@ messages: install
 	$(PY) manage.py compilemessages --locale da --ignore "$(VENV)/*"
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles node_modules
+	rm -rf $(VENV) db.sqlite3 staticfiles node_modules .test-databases

@@ -4,7 +4,9 @@
 
 Runs the same tests both ways, back to back on this machine, and prints one JSON line per run and
 the ratio. With --before, the single-process run is of that revision instead (checked out into a
-temporary work tree), so "before and after" are measured in the same sitting.
+temporary work tree), so "before and after" are measured in the same sitting. With --same-tests as
+well, both runs are limited to the tests that exist in both revisions (by pytest node id), so the
+tests added since do not count against the speed-up.
 Extra arguments go to pytest (for example a folder, to time a part of the suite).
 """
 
@@ -24,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def run(tree: Path, extra: list[str], *, workers: str | None) -> dict:
     command = [sys.executable, "-m", "pytest", "-q", *extra]
     if workers:
-        command += ["-n", workers]
+        command += ["-n", workers, "--dist", "worksteal"]  # as `make test`
     load_before = os.getloadavg()[0]
     started = time.monotonic()
     done = subprocess.run(command, cwd=tree, capture_output=True, text=True)
@@ -45,9 +47,18 @@ def run(tree: Path, extra: list[str], *, workers: str | None) -> dict:
     }
 
 
+def collected(tree: Path, extra: list[str]) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", *extra],
+        cwd=tree, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return [line for line in done.stdout.splitlines() if "::" in line]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--before", help="a git revision to time in one process")
+    parser.add_argument("--same-tests", action="store_true", help="only tests in both revisions")
     args, extra = parser.parse_known_args()
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -59,6 +70,10 @@ def main() -> None:
                 cwd=ROOT, check=True, capture_output=True,
             )  # fmt: skip
             (before_tree / "node_modules").symlink_to(ROOT / "node_modules")
+        if args.same_tests:
+            common = sorted(set(collected(before_tree, extra)) & set(collected(ROOT, extra)))
+            print(json.dumps({"tests_in_both": len(common)}), flush=True)
+            extra = [*extra, *common]
         try:
             single = run(before_tree, extra, workers=None)
             print(json.dumps(single), flush=True)
