@@ -18,6 +18,7 @@ from nyborg_ledelse.organisation.frontpage import Kind, Task
 from .disclosure import close_days, evaluation_closes_on, evaluation_is_closed, survey_closes_on
 from .models import AccessLog, ChefGroupAnswer, MentionAgreement, Summary
 from .permissions import may_evaluate, may_read_summary, may_write_records
+from .reports import report_deadline
 from .services import FEEDBACK_REMINDER_DAYS, surveys_to_answer
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -199,7 +200,10 @@ def _round_pipeline(user, today: datetime.date) -> list[Task]:
     )
     if round_ is None or not round_.groups:
         return []
-    if round_.released < round_.groups:
+    deadline = report_deadline(round_)
+    all_released = round_.released == round_.groups
+    # The same rule as the report's: complete when every group released or the deadline passed.
+    if not all_released and (deadline is None or today <= deadline):
         last_day = round_.day_dates[-1] if round_.days else round_.week_start
         return [
             Task(
@@ -219,8 +223,13 @@ def _round_pipeline(user, today: datetime.date) -> list[Task]:
                 kind=Kind.CHEF_GROUP,
                 title=_("The report of %(round)s is ready to read") % {"round": round_},
                 url=reverse("room:report", args=[round_.pk]),
-                detail=_("All %(groups)d groups have released their feedback")
-                % {"groups": round_.groups},
+                detail=(
+                    _("All %(groups)d groups have released their feedback")
+                    % {"groups": round_.groups}
+                    if all_released
+                    else _("%(released)d of %(groups)d released by the deadline")
+                    % {"released": round_.released, "groups": round_.groups}
+                ),
             )
         )
     answered = ChefGroupAnswer.objects.published().filter(round=round_).exists()

@@ -15,6 +15,7 @@ from coaching.services.psychologist import crisis_mark_handled
 from groups.models import Reason
 from groups.services import groups_daily
 from meetings.room.models import MentionAgreement, Summary
+from meetings.room.reports import report_deadline
 from meetings.room.services import (
     chef_answer_publish,
     chef_answer_save,
@@ -233,6 +234,20 @@ def test_the_chef_group_is_asked_to_set_the_agenda_of_a_coming_round(client, peo
     assert url not in page(client, people["leader"])
     (task,) = [t for t in tasks_for(people["chef"]) if t.url == url]
     assert task.deadline == round_.week_start - datetime.timedelta(weeks=1)
+
+
+def test_after_the_feedback_deadline_the_report_is_ready_without_the_last_group(client, people):
+    meeting = held_meeting(people)
+    other = MeetingFactory(round=meeting.round, day=meeting.day)
+    FeedbackFactory(meeting=other, text="Mere tid.", released_at=timezone.now())
+    deadline = report_deadline(meeting.round)
+
+    with time_machine.travel(deadline, tick=False):
+        assert "1 af 2 frigivet" in page(client, people["chef"])
+    with time_machine.travel(deadline + datetime.timedelta(days=1), tick=False):
+        text = page(client, people["chef"])
+        assert "klar til at blive læst" in text and "1 af 2 frigav inden fristen" in text
+        assert "1 af 2 frigivet" not in text
 
 
 def test_the_chef_group_follows_the_feedback_to_the_report(client, people):
