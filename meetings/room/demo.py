@@ -64,6 +64,12 @@ WHAT_WE_DO = [
     "Vi deler materialer om onboarding på tværs og inviterer hinanden til at se, hvad der virker.",
     "Vi tager hver især spørgsmålene med hjem til egen ledergruppe og fortæller om erfaringerne.",
 ]
+# Not drawn at random: the demo's other choices stay as they were.
+FOLLOWED_UP = [
+    "Afprøvet i to teams; vi fortsætter med det i egne ledergrupper.",
+    "Gjort: materialerne ligger nu i fælles mappe.",
+    "Alle har taget det med hjem; erfaringerne blev delt på mødet.",
+]
 DOS = [
     "Belyse økonomiske og faglige konsekvenser, også når det er politisk svært.",
     "Komme med alternative forslag, når vi kan se andre muligheder.",
@@ -109,6 +115,12 @@ def _records(round_: Round, rng: random.Random) -> None:
             published_at=timezone.now(),
             updated_by=meeting.host,
         )
+        # The host followed up the group's promise from the meeting before under item 2.
+        for earlier in Commitment.objects.of_group(meeting.group).open():
+            earlier.outcome = Commitment.Outcome.DONE
+            earlier.outcome_note = FOLLOWED_UP[meeting.group.number % len(FOLLOWED_UP)]
+            earlier.followed_up_in = summary
+            earlier.save()
         Commitment.objects.create(summary=summary, text=rng.choice(WHAT_WE_DO))
         Feedback.objects.create(
             meeting=meeting,

@@ -3,6 +3,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Count
 
+from groups.models import Group
+from meetings.room.models import Commitment
 from nyborg_ledelse.organisation.models import Leader, Role
 from tests.factories import LeaderFactory
 
@@ -80,3 +82,15 @@ def test_demo_code_names_each_login_by_its_capacity(demo):
 
     labels = [line.split()[0] for line in output.getvalue().splitlines()]
     assert labels == ["HR", "Administrator"]
+
+
+def test_each_demo_groups_promise_is_followed_up_at_its_next_meeting(demo):
+    groups = Group.objects.filter(meetings__summary__isnull=False).distinct()
+    assert groups.count() >= 10
+    for group in groups:
+        commitments = Commitment.objects.of_group(group)
+        last_day = max(c.summary.meeting.day for c in commitments)
+        # Only the latest meeting's promise is still open; every earlier one has its outcome.
+        assert {c.summary.meeting.day for c in commitments.open()} == {last_day}
+        assert all(c.followed_up_in for c in commitments.exclude(summary__meeting__day=last_day))
+    assert Commitment.objects.exclude(outcome="").exists()
