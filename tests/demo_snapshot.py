@@ -14,7 +14,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
-from django.test import override_settings
 
 # Rows that Django makes for itself at migrate (and again after a flush), not the demo's.
 NOT_DEMO_DATA = {"contenttypes", "sessions", "admin"}
@@ -46,9 +45,8 @@ class DemoSnapshot:
 
     @classmethod
     def take(cls) -> "DemoSnapshot":
-        # The hasher the tests use (tests/conftest.py), so the demo logins work in them.
-        fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
-        with fast, transaction.atomic():
+        # Passwords are hashed with the session's fast hasher (tests/conftest.py).
+        with transaction.atomic():
             printed = io.StringIO()
             call_command("load_demo", stdout=printed)
             rows = [(model, list(model._base_manager.order_by("pk"))) for model in _demo_models()]
